@@ -1,0 +1,29 @@
+package org.ordertracking.engine;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * One live frame as the engine received it: the exact bytes every watching socket is sent, plus
+ * the few header facts the gateway needs to route it without parsing it again per socket.
+ *
+ * @param bytes the UTF-8 JSON text frame, shared read-only between all sockets of the node
+ * @param seq the frame's {@code seq}
+ * @param kind what kind of frame it is; drives conflation (locations) and closing (terminal)
+ */
+public record Frame(Buffer bytes, long seq, Kind kind) {
+  public enum Kind {
+    LOCATION,
+    STATUS,
+    TERMINAL_STATUS,
+    OTHER
+  }
+
+  /** Only consecutive locations may be skipped: the newest one carries everything they did. */
+  public boolean conflatable() {
+    return kind == Kind.LOCATION;
+  }
+
+  public boolean terminal() {
+    return kind == Kind.TERMINAL_STATUS;
+  }
+}

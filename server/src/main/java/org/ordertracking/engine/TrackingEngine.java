@@ -1,0 +1,46 @@
+package org.ordertracking.engine;
+
+import io.vertx.core.Future;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.Snapshot;
+import org.ordertracking.model.TrackingEvent;
+
+/**
+ * The seam between the ingest side and the watching side: state, seq and fan-out of orders.
+ *
+ * <p>Guarantees every implementation gives:
+ *
+ * <ul>
+ *   <li>{@link #publish} is atomic per order: the stale-location and terminal rules are checked,
+ *       the next {@code seq} (strictly increasing per order, starting at 1) is stamped, the state is
+ *       updated, its expiry pushed back, and the frame fanned out — all or nothing.
+ *   <li>A location whose {@code recordedAt} is older than the stored latest location's is {@link
+ *       PublishResult.Outcome#IGNORED} and not published. After a terminal status, locations and
+ *       other statuses are {@link PublishResult.Outcome#REFUSED_TERMINAL}; the same terminal status
+ *       again is {@code IGNORED} (idempotent retries).
+ *   <li>When the future of {@link #subscribe} completes, every event accepted afterwards reaches
+ *       the listener, in seq order. A watcher therefore subscribes first and reads the {@link
+ *       #snapshot} second, then drops live frames whose seq the snapshot already covers.
+ *   <li>One subscription per order per node, however many local listeners watch it; the last
+ *       cancel releases it.
+ * </ul>
+ *
+ * <p>Threading: every method may be called from any event loop; futures and listener callbacks
+ * complete on the caller's context. Nothing blocks.
+ */
+public interface TrackingEngine {
+
+  Future<PublishResult> publish(TrackingEvent event);
+
+  /** The current state; an order never published for is {@link Snapshot#empty}. */
+  Future<Snapshot> snapshot(OrderId orderId);
+
+  /** Starts delivering the order's live frames to {@code listener} on the caller's context. */
+  Future<Subscription> subscribe(OrderId orderId, FrameListener listener);
+
+  /** A one-word name for logs: {@code memory}, {@code redis}. */
+  String name();
+
+  Future<Void> close();
+}

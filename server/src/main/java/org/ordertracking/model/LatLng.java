@@ -1,0 +1,8 @@
+package org.ordertracking.model;
+
+/** A point without measurements, such as the drop-off address. */
+public record LatLng(double lat, double lng) {
+  public String toJson() {
+    return "{\"lat\":" + lat + ",\"lng\":" + lng + "}";
+  }
+}

@@ -1,0 +1,30 @@
+package org.ordertracking.model;
+
+/**
+ * A canonical event, already validated, as adapters and the ingest API hand it to the engine.
+ * The engine assigns {@code seq}; publishers never choose it.
+ */
+public sealed interface TrackingEvent permits TrackingEvent.LocationUpdate, TrackingEvent.StatusChange {
+
+  OrderId orderId();
+
+  /** The API key's name (or adapter name) that published the event; stamped, never client-chosen. */
+  String provider();
+
+  /** A courier position. {@code ref} is the publisher's opaque correlation id, or null. */
+  record LocationUpdate(OrderId orderId, Location location, String provider, String ref)
+      implements TrackingEvent {}
+
+  /**
+   * A status change. {@code eta} null means "no estimate"; {@code courier} and {@code dropoff} null
+   * mean "unchanged": the engine keeps the last known ones.
+   */
+  record StatusChange(
+      OrderId orderId,
+      OrderStatus status,
+      java.time.Instant eta,
+      Courier courier,
+      LatLng dropoff,
+      String provider)
+      implements TrackingEvent {}
+}
