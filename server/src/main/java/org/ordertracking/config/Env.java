@@ -6,18 +6,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Typed reads of environment variables, each failure naming the variable and what it wants. */
-final class Env {
+/**
+ * Typed reads of environment variables, each failure a {@link ConfigException} naming the variable
+ * and what it wants. Feature packages read their own {@code TRACKING_*} variables through it.
+ */
+public final class Env {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
   private final Map<String, String> vars;
 
-  Env(Map<String, String> vars) {
+  public Env(Map<String, String> vars) {
     this.vars = vars;
   }
 
   /** The value, trimmed; null when unset or blank. */
-  String get(String name) {
+  public String get(String name) {
     String v = vars.get(name);
     if (v == null || v.isBlank()) {
       return null;
@@ -25,12 +28,12 @@ final class Env {
     return v.trim();
   }
 
-  String get(String name, String fallback) {
+  public String get(String name, String fallback) {
     String v = get(name);
     return v == null ? fallback : v;
   }
 
-  int intValue(String name, int fallback, int min, int max) {
+  public int intValue(String name, int fallback, int min, int max) {
     String v = get(name);
     if (v == null) {
       return fallback;
@@ -46,7 +49,7 @@ final class Env {
     }
   }
 
-  boolean bool(String name, boolean fallback) {
+  public boolean bool(String name, boolean fallback) {
     String v = get(name);
     if (v == null) {
       return fallback;
@@ -59,7 +62,7 @@ final class Env {
   }
 
   /** A duration such as {@code 24h}, {@code 20s}, {@code 500ms}, {@code 7d}; a bare number is seconds. */
-  Duration duration(String name, Duration fallback, Duration min) {
+  public Duration duration(String name, Duration fallback, Duration min) {
     String v = get(name);
     if (v == null) {
       return fallback;
@@ -86,7 +89,7 @@ final class Env {
   }
 
   /** {@code name=value} pairs separated by commas, in order; duplicate names are refused. */
-  Map<String, String> pairs(String name) {
+  public Map<String, String> pairs(String name) {
     Map<String, String> out = new LinkedHashMap<>();
     String v = get(name);
     if (v == null) {
