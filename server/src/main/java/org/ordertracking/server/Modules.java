@@ -1,0 +1,14 @@
+package org.ordertracking.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place that lists the feature modules a node runs, built from its context. */
+public final class Modules {
+  private Modules() {}
+
+  public static List<ServerModule> create(ServerContext ctx) {
+    List<ServerModule> modules = new ArrayList<>();
+    return modules;
+  }
+}
