@@ -1,0 +1,22 @@
+package org.ordertracking.adapters;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Recorded provider payloads under {@code src/test/resources/adapters/}. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static Buffer read(String path) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/adapters/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + path);
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
