@@ -9,6 +9,7 @@ public final class Modules {
 
   public static List<ServerModule> create(ServerContext ctx) {
     List<ServerModule> modules = new ArrayList<>();
+    modules.add(new org.ordertracking.adapters.AdaptersModule(ctx));
     return modules;
   }
 }
