@@ -1,0 +1,31 @@
+package org.ordertracking.simulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** The last requests the pollable resource received (bounded), for tests and the demo's logs. */
+public final class PollLog {
+  private static final int MAX = 10_000;
+
+  /** One request: which order, when (epoch millis), what was answered. */
+  public record Entry(String orderId, long atMillis, int status) {}
+
+  private final Deque<Entry> entries = new ArrayDeque<>();
+
+  synchronized void add(Entry e) {
+    entries.addLast(e);
+    if (entries.size() > MAX) {
+      entries.removeFirst();
+    }
+  }
+
+  public synchronized List<Entry> entries() {
+    return new ArrayList<>(entries);
+  }
+
+  public synchronized List<Entry> forOrder(String orderId) {
+    return entries.stream().filter(e -> e.orderId().equals(orderId)).toList();
+  }
+}

@@ -1,0 +1,67 @@
+package org.ordertracking.simulator;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ordertracking.adapters.Hmac;
+import org.ordertracking.adapters.deliveroo.DeliverooAdapter;
+import org.ordertracking.adapters.uber.UberAdapter;
+
+/**
+ * Posts a provider's webhook the way that provider does: Uber signs the body ({@code
+ * x-uber-signature}), DoorDash sends the configured {@code Authorization} value, Deliveroo signs
+ * guid + " " + body. Public so tests can send hand-made or tampered payloads the same way.
+ */
+public final class WebhookSender {
+  private final WebClient client;
+  private final String targetUrl;
+  private final Map<String, String> secrets;
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+
+  public WebhookSender(WebClient client, String targetUrl, Map<String, String> secrets) {
+    this.client = client;
+    this.targetUrl = targetUrl;
+    this.secrets = secrets;
+  }
+
+  /** Posts and completes with the HTTP status (any status; failures only for I/O errors). */
+  public Future<Integer> send(String provider, JsonObject payload) {
+    return send(provider, Buffer.buffer(payload.encode()), UUID.randomUUID().toString());
+  }
+
+  /** Posts raw bytes, signed; {@code guid} is Deliveroo's sequence guid (ignored by others). */
+  public Future<Integer> send(String provider, Buffer body, String guid) {
+    String secret = secrets.get(provider);
+    HttpRequest<Buffer> request =
+        client.postAbs(targetUrl + "/webhooks/" + provider).putHeader("Content-Type", "application/json");
+    switch (provider) {
+      case UberAdapter.NAME -> request.putHeader(UberAdapter.SIGNATURE, Hmac.sha256Hex(secret, body.getBytes()));
+      case DeliverooAdapter.NAME ->
+          request
+              .putHeader(DeliverooAdapter.GUID, guid)
+              .putHeader(DeliverooAdapter.SIGNATURE, DeliverooAdapter.sign(secret, guid, body));
+      default -> request.putHeader("Authorization", secret);
+    }
+    return request
+        .sendBuffer(body)
+        .map(
+            r -> {
+              (r.statusCode() / 100 == 2 ? accepted : refused).incrementAndGet();
+              return r.statusCode();
+            });
+  }
+
+  public long accepted() {
+    return accepted.get();
+  }
+
+  public long refused() {
+    return refused.get();
+  }
+}

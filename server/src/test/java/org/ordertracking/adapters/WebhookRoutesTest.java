@@ -1,0 +1,257 @@
+package org.ordertracking.adapters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.engine.memory.MemoryEngine;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.Snapshot;
+import org.ordertracking.model.Times;
+import org.ordertracking.server.ServerContext;
+import org.ordertracking.simulator.WebhookSender;
+
+/**
+ * The webhook transport over real HTTP on loopback: the adapters module mounted on a plain router
+ * in front of the in-memory engine, requests signed the way each provider signs them.
+ */
+class WebhookRoutesTest {
+  private static final Map<String, String> SECRETS =
+      Map.of("uber", "uber-signing-key", "deliveroo", "roo-signing-key");
+
+  private Vertx vertx;
+  private TrackingEngine engine;
+  private AdaptersModule module;
+  private HttpServer server;
+  private WebClient client;
+  private WebhookSender sender;
+  private String base;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    engine = new MemoryEngine(vertx, Duration.ofHours(1), Clock.systemUTC());
+    Map<String, String> env =
+        Map.of(
+            "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
+            "TRACKING_WEBHOOK_SECRETS", "uber=uber-signing-key,deliveroo=roo-signing-key");
+    module = new AdaptersModule(new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, env));
+    Router router = Router.router(vertx);
+    module.mount(router);
+    server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    base = "http://127.0.0.1:" + server.actualPort();
+    client = WebClient.create(vertx);
+    sender = new WebhookSender(client, base, SECRETS);
+    Await.result(module.start());
+  }
+
+  @AfterEach
+  void stop() {
+    Await.result(module.stop());
+    Await.result(vertx.close());
+  }
+
+  private static JsonObject courierUpdate(String eventId, String order, Instant at, double lat) {
+    return new JsonObject()
+        .put("kind", "event.courier_update")
+        .put("id", eventId)
+        .put("delivery_id", "del_1")
+        .put("created", Times.format(at))
+        .put(
+            "data",
+            new JsonObject()
+                .put("external_id", order)
+                .put("courier", new JsonObject().put("location", new JsonObject().put("lat", lat).put("lng", 13.4))));
+  }
+
+  private static JsonObject uberStatus(String eventId, String order, String status) {
+    return new JsonObject()
+        .put("kind", "event.delivery_status")
+        .put("id", eventId)
+        .put("status", status)
+        .put("created", Times.format(Instant.now()))
+        .put("data", new JsonObject().put("external_id", order).put("status", status));
+  }
+
+  private Snapshot snapshot(String order) {
+    return Await.result(engine.snapshot(new OrderId(order)));
+  }
+
+  private HttpResponse<Buffer> postRaw(String path, String body, String header, String value) {
+    var req = client.postAbs(base + path).putHeader("Content-Type", "application/json");
+    if (header != null) {
+      req.putHeader(header, value);
+    }
+    return Await.result(req.sendBuffer(Buffer.buffer(body)));
+  }
+
+  @Test
+  void signedCourierUpdateIsPublishedAndAcknowledged() {
+    Instant at = Instant.now().minusSeconds(1);
+    int status = Await.result(sender.send("uber", courierUpdate("evt-1", "o-signed", at, 52.5)));
+    assertEquals(200, status);
+    Snapshot s = snapshot("o-signed");
+    assertEquals(1, s.seq());
+    assertTrue(s.locationJson().contains("\"lat\":52.5"), s.locationJson());
+    assertTrue(s.locationJson().contains(Times.format(at)), "recordedAt is the provider's time");
+    assertEquals(1, module.metrics().get("uber", "accepted"));
+  }
+
+  @Test
+  void wrongSignatureIs401AndNothingIsPublished() {
+    String body = courierUpdate("evt-2", "o-wrongsig", Instant.now(), 52.5).encode();
+    String badSig = Hmac.sha256Hex("not-the-key", body.getBytes());
+    HttpResponse<Buffer> r = postRaw("/webhooks/uber", body, "x-uber-signature", badSig);
+    assertEquals(401, r.statusCode());
+    assertEquals(0, snapshot("o-wrongsig").seq());
+    assertEquals(1, module.metrics().get("uber", "unauthorized"));
+  }
+
+  @Test
+  void unsignedRequestIs401AndNothingIsPublished() {
+    String body = courierUpdate("evt-3", "o-unsigned", Instant.now(), 52.5).encode();
+    assertEquals(401, postRaw("/webhooks/uber", body, null, null).statusCode());
+    assertEquals(0, snapshot("o-unsigned").seq());
+  }
+
+  @Test
+  void signatureIsCheckedBeforeTheBodyIsParsed() {
+    // Garbage with a wrong signature is a 401, not a 400: nothing is parsed before authentication.
+    assertEquals(401, postRaw("/webhooks/uber", "{not json", "x-uber-signature", "00").statusCode());
+  }
+
+  @Test
+  void replayedEventIdIsAcknowledgedButPublishedOnce() {
+    JsonObject event = courierUpdate("evt-replay", "o-replay", Instant.now(), 52.5);
+    assertEquals(200, Await.result(sender.send("uber", event)));
+    HttpResponse<Buffer> again =
+        postRaw(
+            "/webhooks/uber",
+            event.encode(),
+            "x-uber-signature",
+            Hmac.sha256Hex("uber-signing-key", event.encode().getBytes()));
+    assertEquals(200, again.statusCode());
+    assertEquals("duplicate", again.bodyAsJsonObject().getString("status"));
+    assertEquals(1, snapshot("o-replay").seq());
+    assertEquals(1, module.metrics().get("uber", "duplicate"));
+  }
+
+  @Test
+  void malformedPayloadIs400WithTheFieldNamedAndNothingPublished() {
+    JsonObject event = courierUpdate("evt-bad", "o-bad", Instant.now(), 152.5);
+    String body = event.encode();
+    HttpResponse<Buffer> r =
+        postRaw("/webhooks/uber", body, "x-uber-signature", Hmac.sha256Hex("uber-signing-key", body.getBytes()));
+    assertEquals(400, r.statusCode());
+    assertEquals(
+        "data.courier.location.lat must be between -90.0 and 90.0",
+        r.bodyAsJsonObject().getString("error"));
+    assertEquals(0, snapshot("o-bad").seq());
+    assertEquals(1, module.metrics().get("uber", "malformed"));
+  }
+
+  @Test
+  void olderLocationArrivingLateIsAcknowledgedButDoesNotMoveTheCourierBack() {
+    Instant t = Instant.now().minusSeconds(30);
+    assertEquals(200, Await.result(sender.send("uber", courierUpdate("evt-new", "o-order", t.plusSeconds(20), 52.6))));
+    assertEquals(200, Await.result(sender.send("uber", courierUpdate("evt-old", "o-order", t, 52.5))));
+    Snapshot s = snapshot("o-order");
+    assertEquals(1, s.seq());
+    assertTrue(s.locationJson().contains("\"lat\":52.6"), s.locationJson());
+  }
+
+  @Test
+  void locationAfterDeliveryIsAcknowledgedButNotPublished() {
+    assertEquals(200, Await.result(sender.send("uber", uberStatus("evt-d", "o-done", "delivered"))));
+    assertEquals(200, Await.result(sender.send("uber", courierUpdate("evt-late", "o-done", Instant.now(), 52.5))));
+    Snapshot s = snapshot("o-done");
+    assertEquals(OrderStatus.DELIVERED, s.status());
+    assertNull(s.locationJson());
+  }
+
+  @Test
+  void lateStatusDoesNotMoveTheOrderBackwards() {
+    assertEquals(200, Await.result(sender.send("uber", uberStatus("evt-s2", "o-back", "pickup_complete"))));
+    assertEquals(200, Await.result(sender.send("uber", uberStatus("evt-s1", "o-back", "pickup"))));
+    Snapshot s = snapshot("o-back");
+    assertEquals(OrderStatus.PICKED_UP, s.status());
+    assertEquals(1, s.seq());
+  }
+
+  @Test
+  void providerWithoutSecretAnswers404() {
+    HttpResponse<Buffer> r = postRaw("/webhooks/doordash", "{}", "Authorization", "anything");
+    assertEquals(404, r.statusCode());
+    assertEquals(404, postRaw("/webhooks/nosuch", "{}", null, null).statusCode());
+  }
+
+  @Test
+  void bodyOverTheLimitIs413() {
+    String big = "{\"pad\":\"" + "x".repeat(AdaptersConfig.MAX_BODY_BYTES) + "\"}";
+    assertEquals(413, postRaw("/webhooks/uber", big, "x-uber-signature", "00").statusCode());
+  }
+
+  @Test
+  void deliverooStatusWebhooksKeepTheActiveOrdersForPolling() {
+    JsonObject assigned =
+        new JsonObject()
+            .put("event", "rider.updated")
+            .put(
+                "body",
+                new JsonObject()
+                    .put("order_id", "o-roo")
+                    .put(
+                        "riders",
+                        new io.vertx.core.json.JsonArray()
+                            .add(
+                                new JsonObject()
+                                    .put(
+                                        "status_log",
+                                        new io.vertx.core.json.JsonArray()
+                                            .add(new JsonObject().put("at", Times.format(Instant.now())).put("status", "rider_assigned"))))));
+    assertEquals(200, Await.result(sender.send("deliveroo", assigned)));
+    assertEquals(java.util.List.of(new OrderId("o-roo")), Await.result(module.deliverooOrders().list()));
+
+    JsonObject cancelled =
+        new JsonObject()
+            .put("event", "order.status_update")
+            .put("body", new JsonObject().put("order", new JsonObject().put("id", "o-roo").put("status", "canceled")));
+    assertEquals(200, Await.result(sender.send("deliveroo", cancelled)));
+    assertTrue(Await.result(module.deliverooOrders().list()).isEmpty());
+    assertEquals(OrderStatus.CANCELLED, snapshot("o-roo").status());
+  }
+
+  @Test
+  void deliverooRetryWithTheSameGuidIsPublishedOnce() {
+    Buffer body =
+        Buffer.buffer(
+            new JsonObject()
+                .put("event", "order.status_update")
+                .put("body", new JsonObject().put("order", new JsonObject().put("id", "o-roo2").put("status", "accepted")))
+                .encode());
+    String guid = UUID.randomUUID().toString();
+    assertEquals(200, Await.result(sender.send("deliveroo", body, guid)));
+    assertEquals(200, Await.result(sender.send("deliveroo", body, guid)));
+    assertEquals(1, snapshot("o-roo2").seq());
+    assertFalse(Await.result(module.deliverooOrders().list()).isEmpty());
+  }
+}
