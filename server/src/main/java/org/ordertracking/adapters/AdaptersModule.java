@@ -1,11 +1,9 @@
 package org.ordertracking.adapters;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -107,12 +105,7 @@ public final class AdaptersModule implements ServerModule {
     if (config.deliverooPoll() == null) {
       return Future.succeededFuture();
     }
-    webClient =
-        WebClient.create(
-            ctx.vertx(),
-            new WebClientOptions()
-                .setConnectTimeout((int) config.deliverooPoll().timeout().toMillis()),
-            new PoolOptions().setHttp1MaxSize(config.deliverooPoll().maxInFlight()));
+    webClient = LocationPoller.client(ctx.vertx(), config.deliverooPoll());
     poller =
         new LocationPoller(
             ctx.vertx(),

@@ -7,6 +7,8 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +93,17 @@ public final class LocationPoller {
     this.clock = clock;
     this.provider = resource.name();
     this.backoff = new Backoff(settings.interval(), settings.maxBackoff());
+  }
+
+  /**
+   * A client sized for the settings: as many connections as requests may be in flight, so no poll
+   * waits in the pool (a queued poll would reach the provider late and bunch up with the next).
+   */
+  public static WebClient client(Vertx vertx, PollerSettings settings) {
+    return WebClient.create(
+        vertx,
+        new WebClientOptions().setConnectTimeout((int) settings.timeout().toMillis()),
+        new PoolOptions().setHttp1MaxSize(settings.maxInFlight()));
   }
 
   /** Starts the rounds: one now, then one per interval. */

@@ -13,6 +13,22 @@ public final class PollLog {
   public record Entry(String orderId, long atMillis, int status) {}
 
   private final Deque<Entry> entries = new ArrayDeque<>();
+  private int concurrent;
+  private int maxConcurrent;
+
+  synchronized void started() {
+    concurrent++;
+    maxConcurrent = Math.max(maxConcurrent, concurrent);
+  }
+
+  synchronized void finished() {
+    concurrent--;
+  }
+
+  /** The most requests the resource was answering at once. */
+  public synchronized int maxConcurrent() {
+    return maxConcurrent;
+  }
 
   synchronized void add(Entry e) {
     entries.addLast(e);

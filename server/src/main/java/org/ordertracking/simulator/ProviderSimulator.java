@@ -1,6 +1,8 @@
 package org.ordertracking.simulator;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +45,7 @@ public final class ProviderSimulator {
   private static final String[] VEHICLES = {"bicycle", "e-scooter", "car", "cargo bike"};
 
   private final Vertx vertx;
+  private final Context context;
   private final SimulatorConfig config;
   private final Clock clock;
   private final WebClient client;
@@ -58,6 +61,7 @@ public final class ProviderSimulator {
 
   private ProviderSimulator(Vertx vertx, SimulatorConfig config, Clock clock) {
     this.vertx = vertx;
+    this.context = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
     this.config = config;
     this.clock = clock;
     this.client = WebClient.create(vertx);
@@ -68,7 +72,10 @@ public final class ProviderSimulator {
   /** Starts the resource server, the automatic couriers and the clock of the simulation. */
   public static Future<ProviderSimulator> start(Vertx vertx, SimulatorConfig config) {
     ProviderSimulator sim = new ProviderSimulator(vertx, config, Clock.systemUTC());
-    return sim.listen().map(sim);
+    // One context for the server, the ticks and every mutation, whoever calls from where.
+    Promise<ProviderSimulator> started = Promise.promise();
+    sim.context.runOnContext(v -> sim.listen().map(sim).onComplete(started));
+    return started.future();
   }
 
   private Future<Void> listen() {
@@ -83,7 +90,7 @@ public final class ProviderSimulator {
               server = s;
               for (int i = 0; i < config.couriers(); i++) {
                 String provider = config.providers().get(i % config.providers().size());
-                startDelivery(provider, "sim-" + provider + "-" + (i + 1));
+                begin(provider, "sim-" + provider + "-" + (i + 1));
               }
               tickTimer = vertx.setPeriodic(config.tick().toMillis(), id -> tick());
             })
@@ -91,7 +98,13 @@ public final class ProviderSimulator {
   }
 
   /** Starts a delivery of {@code orderId} by {@code provider} now; announces the courier. */
-  public OrderId startDelivery(String provider, String orderId) {
+  public Future<OrderId> startDelivery(String provider, String orderId) {
+    Promise<OrderId> p = Promise.promise();
+    context.runOnContext(v -> p.complete(begin(provider, orderId)));
+    return p.future();
+  }
+
+  private OrderId begin(String provider, String orderId) {
     int n = ++started;
     OrderId id = new OrderId(orderId);
     CityRoute route = routes.get((n - 1) % routes.size());
@@ -125,7 +138,7 @@ public final class ProviderSimulator {
           // Keep the fleet size: a new order for the same provider.
           vertx.setTimer(
               config.tick().toMillis(),
-              t -> startDelivery(d.provider, "sim-" + d.provider + "-" + (started + 1)));
+              t -> begin(d.provider, "sim-" + d.provider + "-" + (started + 1)));
         }
       }
     }
@@ -201,9 +214,21 @@ public final class ProviderSimulator {
       body = ProviderPayloads.deliverooLocation(d, clock.instant()).encode();
     }
     pollLog.add(new PollLog.Entry(orderId, clock.millis(), status));
+    // A request is over when answered or when the client gives up (closes): counted once.
+    pollLog.started();
+    boolean[] over = new boolean[1];
+    Runnable finish =
+        () -> {
+          if (!over[0]) {
+            over[0] = true;
+            pollLog.finished();
+          }
+        };
+    rc.response().closeHandler(v -> finish.run());
     Duration delay = faults.delay();
     Runnable reply =
         () -> {
+          finish.run();
           if (!rc.response().closed()) {
             rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
           }
@@ -247,9 +272,14 @@ public final class ProviderSimulator {
   }
 
   public Future<Void> close() {
-    vertx.cancelTimer(tickTimer);
-    client.close();
-    return server == null ? Future.succeededFuture() : server.close();
+    Promise<Void> closed = Promise.promise();
+    context.runOnContext(
+        v -> {
+          vertx.cancelTimer(tickTimer);
+          client.close();
+          (server == null ? Future.<Void>succeededFuture() : server.close()).onComplete(closed);
+        });
+    return closed.future();
   }
 
   /** Runs the simulator until the process is stopped; see docs/adapters.md for {@code SIM_*}. */

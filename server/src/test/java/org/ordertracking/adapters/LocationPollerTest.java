@@ -1,0 +1,189 @@
+package org.ordertracking.adapters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
+import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.engine.memory.MemoryEngine;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.simulator.PollLog;
+import org.ordertracking.simulator.ProviderSimulator;
+import org.ordertracking.simulator.SimulatorConfig;
+
+/** The poller against the provider simulator's real location resource on loopback. */
+class LocationPollerTest {
+  private static final Duration LIMIT = Duration.ofSeconds(10);
+
+  private Vertx vertx;
+  private TrackingEngine engine;
+  private ProviderSimulator sim;
+  private ActiveOrders active;
+  private AdapterMetrics metrics;
+  private LocationPoller poller;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    engine = new MemoryEngine(vertx, Duration.ofHours(1), Clock.systemUTC());
+    sim =
+        Await.result(
+            ProviderSimulator.start(
+                vertx,
+                new SimulatorConfig(
+                    null, Map.of(), 0, List.of("deliveroo"), Duration.ofMillis(50), 1, "127.0.0.1", 0, "api-token")));
+    active = new MemoryActiveOrders(Clock.systemUTC(), Duration.ofHours(1), 1000);
+    metrics = new AdapterMetrics();
+  }
+
+  @AfterEach
+  void stop() {
+    if (poller != null) {
+      Await.result(poller.stop());
+    }
+    Await.result(sim.close());
+    Await.result(vertx.close());
+  }
+
+  private void startPoller(Duration interval, int maxInFlight, Duration timeout) {
+    PollerSettings settings =
+        new PollerSettings(sim.deliverooApiUrl(), "api-token", interval, maxInFlight, timeout, Duration.ofSeconds(5), 1000);
+    poller =
+        new LocationPoller(
+            vertx,
+            LocationPoller.client(vertx, settings),
+            new DeliverooLocationDecoder(),
+            settings,
+            active,
+            new MemoryPollGate(Clock.systemUTC()),
+            engine,
+            metrics,
+            Clock.systemUTC());
+    Await.result(poller.start());
+  }
+
+  private void activeDelivery(String order) {
+    Await.result(sim.startDelivery("deliveroo", order));
+    Await.result(active.touch(new OrderId(order)));
+  }
+
+  private Future<Boolean> hasLocation(String order) {
+    return engine.snapshot(new OrderId(order)).map(s -> s.locationJson() != null);
+  }
+
+  @Test
+  void activeOrdersArePolledAndTheirCourierPublished() {
+    activeDelivery("o-poll");
+    startPoller(Duration.ofMillis(200), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a polled location", () -> hasLocation("o-poll"));
+    String loc = Await.result(engine.snapshot(new OrderId("o-poll"))).locationJson();
+    assertTrue(loc.contains("\"lat\":52."), "a Berlin position: " + loc);
+    assertTrue(loc.contains("\"accuracy\":8.0"), loc);
+  }
+
+  @Test
+  void eachOrderIsPolledAtMostOncePerIntervalAndPollsAreSpread() {
+    for (int i = 0; i < 6; i++) {
+      activeDelivery("o-spread-" + i);
+    }
+    long interval = 300;
+    startPoller(Duration.ofMillis(interval), 8, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "three rounds", () -> sim.pollLog().entries().size() >= 18);
+    for (int i = 0; i < 6; i++) {
+      List<PollLog.Entry> polls = sim.pollLog().forOrder("o-spread-" + i);
+      for (int k = 1; k < polls.size(); k++) {
+        long gap = polls.get(k).atMillis() - polls.get(k - 1).atMillis();
+        assertTrue(gap >= interval * 8 / 10, "order polled twice within " + gap + " ms");
+      }
+    }
+    List<Long> firstRound =
+        sim.pollLog().entries().stream().limit(6).map(PollLog.Entry::atMillis).sorted().toList();
+    assertTrue(
+        firstRound.get(5) - firstRound.get(0) >= interval / 4,
+        "the first round's polls were not spread over the interval: " + firstRound);
+  }
+
+  @Test
+  void throttledProviderIsLeftAloneForItsRetryAfter() {
+    activeDelivery("o-429");
+    sim.faults().answer(1, 429, "1");
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a poll after the 429", () -> sim.pollLog().entries().size() >= 2);
+    List<PollLog.Entry> polls = sim.pollLog().entries();
+    assertEquals(429, polls.get(0).status());
+    long gap = polls.get(1).atMillis() - polls.get(0).atMillis();
+    assertTrue(gap >= 950, "polled again " + gap + " ms after Retry-After: 1");
+    Await.until(vertx, LIMIT, "a location after the pause", () -> hasLocation("o-429"));
+    assertEquals(1, metrics.get("deliveroo", "poll_throttled"));
+  }
+
+  @Test
+  void serverErrorsBackOffExponentiallyThenRecover() {
+    activeDelivery("o-503");
+    sim.faults().answer(3, 503, null);
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a location after the errors", () -> hasLocation("o-503"));
+    List<PollLog.Entry> polls = sim.pollLog().entries();
+    assertEquals(503, polls.get(2).status());
+    long firstGap = polls.get(1).atMillis() - polls.get(0).atMillis();
+    long thirdGap = polls.get(3).atMillis() - polls.get(2).atMillis();
+    assertTrue(thirdGap > firstGap, "back-off did not grow: " + firstGap + " then " + thirdGap);
+    assertTrue(thirdGap >= 300, "third back-off too short: " + thirdGap);
+    assertEquals(3, metrics.get("deliveroo", "poll_error"));
+  }
+
+  @Test
+  void hangingProviderTimesOutWithinTheBoundOfRequestsInFlight() {
+    for (int i = 0; i < 5; i++) {
+      activeDelivery("o-slow-" + i);
+    }
+    sim.faults().delay(Duration.ofSeconds(2));
+    startPoller(Duration.ofMillis(100), 2, Duration.ofMillis(150));
+    Await.until(vertx, LIMIT, "timeouts", () -> metrics.get("deliveroo", "poll_timeout") >= 3);
+    assertTrue(sim.pollLog().maxConcurrent() <= 2, "in flight: " + sim.pollLog().maxConcurrent());
+    assertTrue(metrics.get("deliveroo", "poll_skipped") > 0, "polls beyond the bound were skipped");
+    sim.faults().delay(Duration.ZERO);
+    Await.until(vertx, LIMIT, "a location once the provider answers", () -> hasLocation("o-slow-0"));
+  }
+
+  @Test
+  void orderAtATerminalStatusStopsBeingPolled() {
+    activeDelivery("o-done");
+    Await.result(
+        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, "test")));
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "the order leaving the active orders", () -> active.list().map(List::isEmpty));
+    assertEquals(1, sim.pollLog().forOrder("o-done").size());
+    assertEquals(null, Await.result(engine.snapshot(new OrderId("o-done"))).locationJson());
+  }
+
+  @Test
+  void orderTheProviderNoLongerKnowsStopsBeingPolled() {
+    Await.result(active.touch(new OrderId("o-unknown")));
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "the order leaving the active orders", () -> active.list().map(List::isEmpty));
+    assertEquals(1, metrics.get("deliveroo", "poll_gone"));
+  }
+
+  @Test
+  void ordersAreReadFromTheRegistryEachRoundSoARestartedPollerResumes() {
+    activeDelivery("o-restart");
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a first poll", () -> !sim.pollLog().entries().isEmpty());
+    Await.result(poller.stop());
+    int before = sim.pollLog().entries().size();
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "polls by the new poller", () -> sim.pollLog().entries().size() > before + 1);
+  }
+}
