@@ -49,7 +49,7 @@ public final class ProviderSimulator {
   private final SimulatorConfig config;
   private final Clock clock;
   private final WebClient client;
-  private final WebhookSender sender;
+  private WebhookSender sender;
   private final Faults faults = new Faults();
   private final PollLog pollLog = new PollLog();
   private final List<CityRoute> routes = BerlinRoutes.all();
@@ -95,6 +95,20 @@ public final class ProviderSimulator {
               tickTimer = vertx.setPeriodic(config.tick().toMillis(), id -> tick());
             })
         .mapEmpty();
+  }
+
+  /**
+   * Sends webhooks to {@code targetUrl} from now on (a test starts the simulator first, to give the
+   * server the resource's URL, then points the simulator at the server).
+   */
+  public Future<Void> target(String targetUrl) {
+    Promise<Void> p = Promise.promise();
+    context.runOnContext(
+        v -> {
+          sender = new WebhookSender(client, targetUrl.replaceAll("/+$", ""), config.secrets());
+          p.complete();
+        });
+    return p.future();
   }
 
   /** Starts a delivery of {@code orderId} by {@code provider} now; announces the courier. */
