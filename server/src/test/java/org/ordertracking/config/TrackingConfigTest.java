@@ -223,6 +223,14 @@ class TrackingConfigTest {
     assertFalse(msg.contains("super-secret-key-1"), msg);
   }
 
+  /** An operator who forgets the name (a bare key) must not find the key echoed in the logs. */
+  @Test
+  void apiKeyEntryWithoutANameIsRefusedWithoutEchoingTheKey() {
+    String msg = error("TRACKING_API_KEYS", "uber=k1,sk_live_super_secret_key");
+    assertMentions("TRACKING_API_KEYS", msg);
+    assertFalse(msg.contains("sk_live_super_secret_key"), msg);
+  }
+
   @Test
   void duplicateApiKeyNameIsRefusedNamingTheVariableAndTheName() {
     String msg = error("TRACKING_API_KEYS", "uber=k1,wolt=k2,uber=k3");

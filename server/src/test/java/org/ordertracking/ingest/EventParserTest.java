@@ -245,6 +245,16 @@ class EventParserTest {
       assertTrue(msg.contains("ISO-8601"), msg);
     }
 
+    /**
+     * Parseable but absurd: such an instant overflows {@code toEpochMilli()} in both engines, so
+     * the publish fails with an ArithmeticException (a 503 "engine unavailable") instead of a 400.
+     */
+    @Test
+    void recordedAtBeyondTheEpochMillisRangeIsRejectedNamingRecordedAt() {
+      String msg = locationError("{\"lat\":1,\"lng\":2,\"recordedAt\":\"-999999999-01-01T00:00:00Z\"}");
+      assertNames("recordedAt", msg);
+    }
+
     @Test
     void numericRecordedAtIsRejectedNamingRecordedAt() {
       assertEquals("recordedAt must be an ISO-8601 time string",
