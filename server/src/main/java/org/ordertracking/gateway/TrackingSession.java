@@ -28,6 +28,7 @@ import org.ordertracking.model.Snapshot;
 final class TrackingSession {
   private static final int MAX_HELD_WHILE_SYNCING = 256;
   private static final int MAX_QUEUED = 64;
+  static final int MAX_CLIENT_MESSAGE = 1024;
 
   private enum State {
     SYNCING,
@@ -186,6 +187,10 @@ final class TrackingSession {
     if (now - windowStartMillis >= 1000) {
       windowStartMillis = now;
       clientFramesInWindow = 0;
+    }
+    if (message.length() > MAX_CLIENT_MESSAGE) {
+      close(CloseCodes.MESSAGE_TOO_BIG, "message over 1 KiB");
+      return;
     }
     if (++clientFramesInWindow > host.maxClientFramesPerSecond()) {
       close(CloseCodes.POLICY_FLOOD, "too many messages");
