@@ -28,6 +28,7 @@ public final class RedisFixture implements AutoCloseable {
   private final int port;
   private final Path dir;
   private Process process;
+  private List<String> extraArgs = List.of();
   private final GenericContainer<?> container;
 
   private RedisFixture(String url, int port, Path dir, Process process, GenericContainer<?> container) {
@@ -46,6 +47,26 @@ public final class RedisFixture implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(s::close));
     }
     return shared;
+  }
+
+  /**
+   * A local {@code redis-server} process of the caller's own with extra arguments (e.g. {@code
+   * --requirepass}); null when this machine has no {@code redis-server} or uses an external one.
+   */
+  public static RedisFixture startProcess(String... extraArgs) {
+    if (System.getenv("REDIS_URL") != null) {
+      return null;
+    }
+    int port = freePort();
+    try {
+      Path dir = Files.createTempDirectory("redis-fixture");
+      RedisFixture f = new RedisFixture("redis://127.0.0.1:" + port, port, dir, null, null);
+      f.extraArgs = List.of(extraArgs);
+      f.process = f.launch();
+      return f;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** A Redis of this caller's own. */
@@ -120,10 +141,12 @@ public final class RedisFixture implements AutoCloseable {
   }
 
   private Process launch() throws IOException {
+    List<String> cmd = new java.util.ArrayList<>(List.of(
+        "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+    cmd.addAll(extraArgs);
     Process p =
-        new ProcessBuilder(List.of(
-                "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+        new ProcessBuilder(cmd)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
@@ -155,7 +178,9 @@ public final class RedisFixture implements AutoCloseable {
       InputStream in = s.getInputStream();
       byte[] buf = new byte[7];
       int n = in.read(buf);
-      return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+      String reply = n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII) : "";
+      // A password-protected server answers NOAUTH: it is up all the same.
+      return reply.startsWith("+PONG") || reply.startsWith("-NOAUTH");
     } catch (IOException e) {
       return false;
     }
