@@ -1,18 +1,14 @@
 package org.ordertracking;
 
 import io.vertx.core.Vertx;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.ordertracking.auth.TokenService;
 import org.ordertracking.config.ConfigException;
 import org.ordertracking.config.TrackingConfig;
-import org.ordertracking.demo.DemoFleet;
+import org.ordertracking.demo.DemoMode;
 import org.ordertracking.server.TrackingServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +31,7 @@ public final class Main {
     try {
       config = TrackingConfig.fromEnv(env);
       if (config.demo()) {
-        config = withDemoSecrets(config);
+        config = DemoMode.withSecrets(config);
       }
     } catch (ConfigException e) {
       System.err.println("Configuration error: " + e.getMessage());
@@ -45,13 +41,10 @@ public final class Main {
     Vertx vertx = Vertx.vertx();
     Clock clock = Clock.systemUTC();
     TrackingConfig cfg = config;
-    TrackingServer.start(vertx, cfg, env, clock)
+    (cfg.demo() ? DemoMode.start(vertx, cfg, env, clock) : TrackingServer.start(vertx, cfg, env, clock))
         .onSuccess(server -> {
           LOG.info("Order tracking listening on http://{}:{} (engine: {}{})", cfg.host(), server.port(),
               server.engine().name(), cfg.redisUrl() == null ? "" : " at " + cfg.redisUrlForLogs());
-          if (cfg.demo()) {
-            startDemo(vertx, server, cfg, clock);
-          }
           Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, server, cfg), "shutdown"));
         })
         .onFailure(err -> {
@@ -63,25 +56,6 @@ public final class Main {
           vertx.close();
           System.exit(err instanceof ConfigException ? 2 : 1);
         });
-  }
-
-  /** The demo runs with no setup: random secrets and keys unless the operator gave some. */
-  private static TrackingConfig withDemoSecrets(TrackingConfig config) {
-    List<String> secrets = config.tokenSecrets().isEmpty() ? List.of(random()) : config.tokenSecrets();
-    String admin = config.adminKey() != null ? config.adminKey() : random();
-    Map<String, String> keys = config.apiKeys().isEmpty() ? Map.of("demo", random()) : config.apiKeys();
-    return config.withSecrets(secrets, admin, keys);
-  }
-
-  private static void startDemo(Vertx vertx, TrackingServer server, TrackingConfig cfg, Clock clock) {
-    System.out.println();
-    System.out.println("Demo mode: simulated couriers are driving through Berlin. Open a link:");
-    TokenService tokens = new TokenService(cfg.tokenSecrets(), clock);
-    new DemoFleet(vertx, server.engine(), tokens, cfg.publicUrl(), clock, System.out::println)
-        .start(cfg.demoCouriers());
-    System.out.println("Admin key (mint more links): " + cfg.adminKey());
-    cfg.apiKeys().forEach((name, key) -> System.out.println("API key '" + name + "': " + key));
-    System.out.println();
   }
 
   private static void shutdown(Vertx vertx, TrackingServer server, TrackingConfig cfg) {
@@ -96,11 +70,5 @@ public final class Main {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static String random() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
