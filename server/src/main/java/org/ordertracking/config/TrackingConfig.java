@@ -25,6 +25,7 @@ public record TrackingConfig(
     int httpInstances,
     Duration pingInterval,
     int maxConnections,
+    Duration drainWindow,
     boolean demo,
     int demoCouriers) {
 
@@ -69,6 +70,7 @@ public record TrackingConfig(
         env.intValue("TRACKING_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
         env.duration("TRACKING_PING_INTERVAL", Duration.ofSeconds(20), Duration.ofMillis(100)),
         env.intValue("TRACKING_MAX_CONNECTIONS", 100_000, 1, Integer.MAX_VALUE),
+        env.duration("TRACKING_DRAIN_WINDOW", Duration.ofSeconds(10), Duration.ZERO),
         demo,
         env.intValue("TRACKING_DEMO_COURIERS", 6, 1, 500));
   }
@@ -122,7 +124,7 @@ public record TrackingConfig(
   /** With the given secrets in place of the configured ones (the demo generates its own). */
   public TrackingConfig withSecrets(List<String> secrets, String adminKey, Map<String, String> apiKeys) {
     return new TrackingConfig(host, port, secrets, adminKey, apiKeys, publicUrl, redisUrl, stateTtl,
-        httpInstances, pingInterval, maxConnections, demo, demoCouriers);
+        httpInstances, pingInterval, maxConnections, drainWindow, demo, demoCouriers);
   }
 
   /** The Redis URL with any password hidden, for logs. */

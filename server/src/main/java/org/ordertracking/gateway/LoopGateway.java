@@ -1,0 +1,172 @@
+package org.ordertracking.gateway;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ordertracking.auth.TokenRejected;
+import org.ordertracking.auth.TokenService;
+import org.ordertracking.auth.TrackingToken;
+import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.http.HttpErrors;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.Snapshot;
+import org.ordertracking.ops.NodeState;
+
+/**
+ * The gateway of one event loop: checks upgrades, owns that loop's sessions, their hub, and the
+ * keep-alive sweep. Everything here runs on that loop.
+ */
+final class LoopGateway implements TrackingSession.SessionHost {
+  private static final int MAX_CLIENT_FRAMES_PER_SECOND = 20;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final TrackingEngine engine;
+  private final NodeState node;
+  private final Clock clock;
+  private final TokenService tokens;
+  private final LocalHub hub;
+  private final Set<TrackingSession> sessions = new LinkedHashSet<>();
+  private final long keepAliveTimer;
+  private Promise<Void> drained;
+
+  LoopGateway(Vertx vertx, TrackingConfig config, TrackingEngine engine, NodeState node, Clock clock) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.engine = engine;
+    this.node = node;
+    this.clock = clock;
+    this.tokens = new TokenService(config.tokenSecrets(), clock);
+    this.hub = new LocalHub(engine);
+    long interval = config.pingInterval().toMillis();
+    this.keepAliveTimer = vertx.setPeriodic(interval, id -> keepAlive(2 * interval));
+  }
+
+  void handleUpgrade(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    Optional<String> notReady = node.notReadyReason();
+    if (notReady.isPresent()) {
+      HttpErrors.send(ctx, 503, "not accepting connections: " + notReady.get());
+      return;
+    }
+    TrackingToken token;
+    try {
+      token = tokens.verify(req.getParam("token"));
+    } catch (TokenRejected e) {
+      HttpErrors.send(ctx, 401, e.getMessage());
+      return;
+    }
+    if (!req.canUpgradeToWebSocket()) {
+      // A plain GET lets a browser learn why its WebSocket failed (it cannot see the status).
+      HttpErrors.send(ctx, 426, "WebSocket upgrade required");
+      return;
+    }
+    if (!node.tryAcquireConnection()) {
+      HttpErrors.send(ctx, 429, "too many connections");
+      return;
+    }
+    req.toWebSocket()
+        .onSuccess(ws -> accept(ws, token))
+        .onFailure(err -> node.releaseConnection());
+  }
+
+  private void accept(ServerWebSocket ws, TrackingToken token) {
+    TrackingSession session =
+        new TrackingSession(ws, token.orderId(), token.expiresAt().toEpochMilli(), this);
+    sessions.add(session);
+    session.start();
+  }
+
+  private void keepAlive(long silenceLimitMs) {
+    for (TrackingSession s : new ArrayList<>(sessions)) {
+      s.keepAlive(silenceLimitMs);
+    }
+  }
+
+  Future<Void> drain(Duration window) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          List<TrackingSession> toClose = new ArrayList<>(sessions);
+          drained = done;
+          if (toClose.isEmpty()) {
+            done.tryComplete();
+            return;
+          }
+          // Spread closes so that clients do not all reconnect to the other nodes at once.
+          long step = Math.max(1, window.toMillis() / toClose.size());
+          for (int i = 0; i < toClose.size(); i++) {
+            TrackingSession s = toClose.get(i);
+            vertx.setTimer(1 + i * step, id -> s.close(CloseCodes.SERVICE_RESTART, "server restarting"));
+          }
+        });
+    return done.future();
+  }
+
+  Future<Void> stop() {
+    Promise<Void> p = Promise.promise();
+    context.runOnContext(v -> {
+      vertx.cancelTimer(keepAliveTimer);
+      p.complete();
+    });
+    return p.future();
+  }
+
+  @Override
+  public LocalHub hub() {
+    return hub;
+  }
+
+  @Override
+  public Future<Snapshot> snapshot(OrderId orderId) {
+    return engine.snapshot(orderId);
+  }
+
+  @Override
+  public long now() {
+    return clock.millis();
+  }
+
+  @Override
+  public long setTimer(long delayMs, Runnable action) {
+    return vertx.setTimer(delayMs, id -> action.run());
+  }
+
+  @Override
+  public void cancelTimer(long id) {
+    vertx.cancelTimer(id);
+  }
+
+  @Override
+  public void onConflated() {}
+
+  @Override
+  public void onDelivered() {}
+
+  @Override
+  public int maxClientFramesPerSecond() {
+    return MAX_CLIENT_FRAMES_PER_SECOND;
+  }
+
+  @Override
+  public void closed(TrackingSession session) {
+    if (sessions.remove(session)) {
+      node.releaseConnection();
+    }
+    if (drained != null && sessions.isEmpty()) {
+      drained.tryComplete();
+    }
+  }
+}

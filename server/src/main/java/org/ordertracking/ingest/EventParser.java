@@ -1,0 +1,184 @@
+package org.ordertracking.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import org.ordertracking.model.Courier;
+import org.ordertracking.model.LatLng;
+import org.ordertracking.model.Location;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.model.TrackingEvent.StatusChange;
+
+/**
+ * Turns publishers' JSON into canonical events, enforcing every rule of the contract and naming
+ * the offending field when one is broken. Unknown fields are ignored; an explicit {@code null} is
+ * treated as absent.
+ */
+public final class EventParser {
+  static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+  static final int MAX_TEXT = 256;
+  static final int MAX_REF = 512;
+
+  private final Clock clock;
+
+  public EventParser(Clock clock) {
+    this.clock = clock;
+  }
+
+  public static OrderId orderId(String raw, String field) throws InvalidInput {
+    if (!OrderId.isValid(raw)) {
+      throw new InvalidInput(field + " must be 1-64 characters from [A-Za-z0-9_.-]");
+    }
+    return new OrderId(raw);
+  }
+
+  /** A location body: {@code lat, lng, heading?, speed?, accuracy?, recordedAt?}; {@code ref} from {@code refHolder}. */
+  public LocationUpdate location(
+      OrderId orderId, JsonNode loc, JsonNode refHolder, String prefix, String provider)
+      throws InvalidInput {
+    requireObject(loc, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
+    double lat = requiredNumber(loc, "lat", prefix);
+    double lng = requiredNumber(loc, "lng", prefix);
+    checkRange(lat, -90, 90, prefix + "lat");
+    checkRange(lng, -180, 180, prefix + "lng");
+    Double heading = optionalNumber(loc, "heading", prefix);
+    if (heading != null && (heading < 0 || heading >= 360)) {
+      throw new InvalidInput(prefix + "heading must be in [0, 360)");
+    }
+    Double speed = nonNegative(loc, "speed", prefix);
+    Double accuracy = nonNegative(loc, "accuracy", prefix);
+    Instant recordedAt = optionalTime(loc, "recordedAt", prefix);
+    Instant now = clock.instant();
+    if (recordedAt == null) {
+      recordedAt = now;
+    } else if (recordedAt.isAfter(now.plus(MAX_FUTURE_SKEW))) {
+      throw new InvalidInput(prefix + "recordedAt is more than 5 minutes in the future");
+    }
+    String ref = optionalText(refHolder, "ref", "", MAX_REF);
+    return new LocationUpdate(
+        orderId, new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
+  }
+
+  /** A status body: {@code status, eta?, courier?{name?, vehicle?}, dropoff?{lat, lng}}. */
+  public StatusChange status(OrderId orderId, JsonNode body, String provider) throws InvalidInput {
+    requireObject(body, "body");
+    JsonNode s = body.get("status");
+    if (s == null || s.isNull()) {
+      throw new InvalidInput("status is required");
+    }
+    OrderStatus status =
+        (s.isTextual() ? OrderStatus.parse(s.asText()) : java.util.Optional.<OrderStatus>empty())
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "status must be one of " + Arrays.toString(OrderStatus.values())));
+    Instant eta = optionalTime(body, "eta", "");
+    Courier courier = null;
+    JsonNode c = present(body, "courier");
+    if (c != null) {
+      requireObject(c, "courier");
+      courier = new Courier(optionalText(c, "name", "courier.", MAX_TEXT),
+          optionalText(c, "vehicle", "courier.", MAX_TEXT));
+    }
+    LatLng dropoff = null;
+    JsonNode d = present(body, "dropoff");
+    if (d != null) {
+      requireObject(d, "dropoff");
+      double lat = requiredNumber(d, "lat", "dropoff.");
+      double lng = requiredNumber(d, "lng", "dropoff.");
+      checkRange(lat, -90, 90, "dropoff.lat");
+      checkRange(lng, -180, 180, "dropoff.lng");
+      dropoff = new LatLng(lat, lng);
+    }
+    return new StatusChange(orderId, status, eta, courier, dropoff, provider);
+  }
+
+  private static void requireObject(JsonNode node, String name) throws InvalidInput {
+    if (node == null || !node.isObject()) {
+      throw new InvalidInput(name + " must be a JSON object");
+    }
+  }
+
+  private static JsonNode present(JsonNode obj, String field) {
+    JsonNode v = obj.get(field);
+    return v == null || v.isNull() ? null : v;
+  }
+
+  private static double requiredNumber(JsonNode obj, String field, String prefix) throws InvalidInput {
+    Double v = optionalNumber(obj, field, prefix);
+    if (v == null) {
+      throw new InvalidInput(prefix + field + " is required");
+    }
+    return v;
+  }
+
+  private static Double optionalNumber(JsonNode obj, String field, String prefix) throws InvalidInput {
+    JsonNode v = present(obj, field);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isNumber()) {
+      throw new InvalidInput(prefix + field + " must be a JSON number");
+    }
+    double d = v.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw new InvalidInput(prefix + field + " must be a finite number");
+    }
+    return d;
+  }
+
+  private static Double nonNegative(JsonNode obj, String field, String prefix) throws InvalidInput {
+    Double v = optionalNumber(obj, field, prefix);
+    if (v != null && v < 0) {
+      throw new InvalidInput(prefix + field + " must be >= 0");
+    }
+    return v;
+  }
+
+  private static void checkRange(double v, double min, double max, String name)
+      throws InvalidInput {
+    if (v < min || v > max) {
+      throw new InvalidInput(name + " must be in [" + (int) min + ", " + (int) max + "]");
+    }
+  }
+
+  private static String optionalText(JsonNode obj, String field, String prefix, int maxLength)
+      throws InvalidInput {
+    if (obj == null || !obj.isObject()) {
+      return null;
+    }
+    JsonNode v = present(obj, field);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidInput(prefix + field + " must be a string");
+    }
+    if (v.asText().length() > maxLength) {
+      throw new InvalidInput(prefix + field + " must be at most " + maxLength + " characters");
+    }
+    return v.asText();
+  }
+
+  private static Instant optionalTime(JsonNode obj, String field, String prefix) throws InvalidInput {
+    JsonNode v = present(obj, field);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidInput(prefix + field + " must be an ISO-8601 time string");
+    }
+    try {
+      return OffsetDateTime.parse(v.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(
+          prefix + field + " must be an ISO-8601 time such as 2026-11-21T10:15:30.123Z");
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package org.ordertracking.ingest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ordertracking.auth.ApiKeys;
+import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.http.HttpErrors;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.server.ServerModule;
+
+/** The ingest API of courier adapters and order backends: single events, batches, order reads. */
+public final class IngestModule implements ServerModule {
+  static final int SINGLE_BODY_LIMIT = 64 * 1024;
+  static final int BATCH_BODY_LIMIT = 1024 * 1024;
+  static final int MAX_BATCH = 1000;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final TrackingEngine engine;
+  private final IngestAuth auth;
+  private final EventParser parser;
+
+  public IngestModule(TrackingEngine engine, ApiKeys keys, Clock clock) {
+    this.engine = engine;
+    this.auth = new IngestAuth(keys);
+    this.parser = new EventParser(clock);
+  }
+
+  @Override
+  public void mount(Router router) {
+    post(router, "/api/v1/orders/:orderId/location", SINGLE_BODY_LIMIT, this::location);
+    post(router, "/api/v1/orders/:orderId/status", SINGLE_BODY_LIMIT, this::status);
+    post(router, "/api/v1/events", BATCH_BODY_LIMIT, this::batch);
+    router.get("/api/v1/orders/:orderId").handler(auth.apiKeyOrAdmin()).handler(this::order);
+  }
+
+  private void post(Router router, String path, int limit, Handler handler) {
+    // Guards first, on a route of their own: Vert.x Web wants a body handler first on its route,
+    // and no body should be read for a caller without a key or with the wrong content type.
+    router.post(path).handler(auth.apiKey()).handler(IngestAuth.json(false));
+    Route route = router.post(path);
+    route
+        .handler(BodyHandler.create(false).setBodyLimit(limit))
+        .handler(ctx -> {
+          try {
+            handler.handle(ctx, (String) ctx.get(IngestAuth.PROVIDER));
+          } catch (InvalidInput e) {
+            HttpErrors.send(ctx, 400, e.getMessage());
+          }
+        });
+    route.failureHandler(ctx -> HttpErrors.failure(ctx, limit));
+  }
+
+  @FunctionalInterface
+  private interface Handler {
+    void handle(RoutingContext ctx, String provider) throws InvalidInput;
+  }
+
+  private void location(RoutingContext ctx, String provider) throws InvalidInput {
+    OrderId id = EventParser.orderId(ctx.pathParam("orderId"), "orderId");
+    JsonNode body = parse(ctx);
+    publishOne(ctx, parser.location(id, body, body, "", provider));
+  }
+
+  private void status(RoutingContext ctx, String provider) throws InvalidInput {
+    OrderId id = EventParser.orderId(ctx.pathParam("orderId"), "orderId");
+    publishOne(ctx, parser.status(id, parse(ctx), provider));
+  }
+
+  private void publishOne(RoutingContext ctx, TrackingEvent event) {
+    engine
+        .publish(event)
+        .onSuccess(
+            r -> {
+              if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
+                HttpErrors.send(ctx, 409, refusal(event));
+              } else {
+                HttpErrors.sendJson(ctx, 202, new JsonObject()
+                    .put("orderId", event.orderId().value())
+                    .put("seq", r.seq())
+                    .put("applied", r.applied()));
+              }
+            })
+        .onFailure(err -> HttpErrors.send(ctx, 503, "engine unavailable: " + err.getMessage()));
+  }
+
+  private static String refusal(TrackingEvent event) {
+    return event instanceof LocationUpdate
+        ? "order " + event.orderId() + " is finished: its courier location is no longer shared"
+        : "order " + event.orderId() + " is finished: its status can no longer change";
+  }
+
+  private void batch(RoutingContext ctx, String provider) throws InvalidInput {
+    JsonNode body = parse(ctx);
+    JsonNode events = body.isObject() ? body.get("events") : null;
+    if (events == null || !events.isArray()) {
+      throw new InvalidInput("events must be an array");
+    }
+    if (events.size() > MAX_BATCH) {
+      throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
+    }
+    List<Future<JsonObject>> results = new ArrayList<>(events.size());
+    // Events of one order are published one after the other, in batch order; orders run in parallel.
+    Map<OrderId, Future<JsonObject>> lastOfOrder = new HashMap<>();
+    for (JsonNode item : events) {
+      TrackingEvent event;
+      try {
+        event = batchItem(item, provider);
+      } catch (InvalidInput e) {
+        results.add(Future.succeededFuture(new JsonObject().put("error", e.getMessage())));
+        continue;
+      }
+      Future<JsonObject> previous = lastOfOrder.getOrDefault(event.orderId(), Future.succeededFuture());
+      Future<JsonObject> result =
+          previous
+              .transform(ignored -> engine.publish(event))
+              .map(r -> itemResult(event, r))
+              .otherwise(err -> new JsonObject().put("error", "engine unavailable: " + err.getMessage()));
+      lastOfOrder.put(event.orderId(), result);
+      results.add(result);
+    }
+    Future.join(results)
+        .onComplete(
+            ar -> {
+              JsonArray out = new JsonArray();
+              int accepted = 0;
+              for (Future<JsonObject> f : results) {
+                JsonObject r = f.result();
+                if (!r.containsKey("error")) {
+                  accepted++;
+                }
+                out.add(r);
+              }
+              HttpErrors.sendJson(ctx, 200, new JsonObject()
+                  .put("accepted", accepted)
+                  .put("rejected", results.size() - accepted)
+                  .put("results", out));
+            });
+  }
+
+  private static JsonObject itemResult(TrackingEvent event, PublishResult r) {
+    if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
+      return new JsonObject().put("error", refusal(event));
+    }
+    return new JsonObject().put("seq", r.seq()).put("applied", r.applied());
+  }
+
+  private TrackingEvent batchItem(JsonNode item, String provider) throws InvalidInput {
+    if (!item.isObject()) {
+      throw new InvalidInput("event must be a JSON object");
+    }
+    JsonNode type = item.get("type");
+    JsonNode rawId = item.get("orderId");
+    OrderId id = EventParser.orderId(rawId != null && rawId.isTextual() ? rawId.asText() : null, "orderId");
+    String t = type != null && type.isTextual() ? type.asText() : "";
+    return switch (t) {
+      case "location" -> parser.location(id, item.get("location"), item, "location.", provider);
+      case "status" -> parser.status(id, item, provider);
+      default -> throw new InvalidInput("type must be \"location\" or \"status\"");
+    };
+  }
+
+  private void order(RoutingContext ctx) {
+    OrderId id;
+    try {
+      id = EventParser.orderId(ctx.pathParam("orderId"), "orderId");
+    } catch (InvalidInput e) {
+      HttpErrors.send(ctx, 400, e.getMessage());
+      return;
+    }
+    engine
+        .snapshot(id)
+        .onSuccess(
+            s -> {
+              if (s.isUnknown()) {
+                HttpErrors.send(ctx, 404, "order " + id + " not found");
+              } else {
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(s.toJson());
+              }
+            })
+        .onFailure(err -> HttpErrors.send(ctx, 503, "engine unavailable: " + err.getMessage()));
+  }
+
+  static JsonNode parse(RoutingContext ctx) throws InvalidInput {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw new InvalidInput("body is empty; expected a JSON object");
+    }
+    try {
+      return JSON.readTree(ctx.body().buffer().getBytes());
+    } catch (IOException e) {
+      throw new InvalidInput("body is not valid JSON");
+    }
+  }
+}

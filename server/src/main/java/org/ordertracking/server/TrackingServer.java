@@ -1,0 +1,124 @@
+package org.ordertracking.server;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ordertracking.auth.ApiKeys;
+import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.engine.EngineFactory;
+import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.gateway.GatewayModule;
+import org.ordertracking.http.HttpVerticle;
+import org.ordertracking.ingest.IngestModule;
+import org.ordertracking.ingest.TrackingLinkModule;
+import org.ordertracking.ops.HealthModule;
+import org.ordertracking.ops.NodeState;
+
+/**
+ * One running node: its engine, its modules and its HTTP verticles (one per event loop, sharing
+ * the single listener). {@code Main} starts one; so do the tests, in-process, on port 0.
+ */
+public final class TrackingServer {
+  private final Vertx vertx;
+  private final TrackingConfig config;
+  private final TrackingEngine engine;
+  private final NodeState node;
+  private final GatewayModule gateway;
+  private final List<ServerModule> modules;
+  private final List<String> deployments = new ArrayList<>();
+  private int port;
+
+  private TrackingServer(Vertx vertx, TrackingConfig config, TrackingEngine engine, Map<String, String> env, Clock clock) {
+    this.vertx = vertx;
+    this.config = config;
+    this.engine = engine;
+    this.node = new NodeState(engine, config.maxConnections());
+    ApiKeys keys = new ApiKeys(config.apiKeys(), config.adminKey());
+    this.gateway = new GatewayModule(vertx, config, engine, node, clock);
+    this.modules = new ArrayList<>(List.of(
+        new HealthModule(node),
+        new IngestModule(engine, keys, clock),
+        new TrackingLinkModule(config.tokenSecrets(), keys, config.publicUrl(), clock),
+        gateway));
+    modules.addAll(Modules.create(new ServerContext(vertx, config, engine, env)));
+  }
+
+  /** Reads the configuration from {@code env} ({@code TRACKING_*}) and starts. */
+  public static Future<TrackingServer> start(Vertx vertx, Map<String, String> env) {
+    TrackingConfig config;
+    try {
+      config = TrackingConfig.fromEnv(env);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return start(vertx, config, env, Clock.systemUTC());
+  }
+
+  public static Future<TrackingServer> start(
+      Vertx vertx, TrackingConfig config, Map<String, String> env, Clock clock) {
+    return EngineFactory.create(vertx, config, clock)
+        .compose(engine -> {
+          TrackingServer server;
+          try {
+            server = new TrackingServer(vertx, config, engine, env, clock);
+          } catch (RuntimeException e) {
+            return engine.close().transform(x -> Future.failedFuture(e));
+          }
+          return server.deploy().map(server);
+        });
+  }
+
+  private Future<Void> deploy() {
+    // The first instance binds (port 0 picks a free port); the others then share that port.
+    HttpVerticle first = new HttpVerticle(config.host(), config.port(), modules);
+    return vertx.deployVerticle(first)
+        .compose(id -> {
+          deployments.add(id);
+          port = first.actualPort();
+          int more = config.httpInstances() - 1;
+          if (more == 0) {
+            return Future.succeededFuture();
+          }
+          return vertx
+              .deployVerticle(() -> new HttpVerticle(config.host(), port, modules),
+                  new DeploymentOptions().setInstances(more))
+              .onSuccess(deployments::add)
+              .mapEmpty();
+        })
+        .compose(v -> Future.all(modules.stream().map(ServerModule::start).toList()))
+        .mapEmpty();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public TrackingEngine engine() {
+    return engine;
+  }
+
+  public TrackingConfig config() {
+    return config;
+  }
+
+  public NodeState node() {
+    return node;
+  }
+
+  /** Stops taking connections (readiness 503) and closes sockets with 1012 over {@code window}. */
+  public Future<Void> drain(Duration window) {
+    node.startDraining();
+    return gateway.drain(window);
+  }
+
+  public Future<Void> close() {
+    return Future.join(modules.stream().map(ServerModule::stop).toList())
+        .transform(x -> Future.join(deployments.stream().map(vertx::undeploy).toList()))
+        .transform(x -> engine.close());
+  }
+}
