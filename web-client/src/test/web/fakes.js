@@ -69,12 +69,17 @@ export function fakeSockets() {
   return { WebSocket: FakeWebSocket, sockets, last: () => sockets[sockets.length - 1] };
 }
 
-/** fetch answering with the given HTTP status; 0 means "network error" (server unreachable). */
-export function fakeFetch(status) {
+/**
+ * fetch answering with the given HTTP status and JSON body; status 0 means "network error"
+ * (server unreachable).
+ */
+export function fakeFetch(status, body = {}) {
   const calls = [];
   const fn = (url, init) => {
     calls.push({ url, init });
-    return status === 0 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve({ status });
+    return status === 0
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : Promise.resolve({ status, json: () => Promise.resolve(body) });
   };
   fn.calls = calls;
   fn.answer = (s) => { status = s; };

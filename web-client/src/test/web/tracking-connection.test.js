@@ -10,10 +10,10 @@ const location = (seq, lat) => ({ type: 'location', orderId: 'o1', seq, location
 const status = (seq, s) => ({ type: 'status', orderId: 'o1', seq, status: s, eta: null, courier: null, dropoff: null, at: 'x' });
 
 /** A connection wired to fakes, recording every phase and every applied frame. */
-function harness({ probeStatus = 426, online = true, random = () => 0 } = {}) {
+function harness({ probeStatus = 426, probeBody = {}, online = true, random = () => 0 } = {}) {
   const clock = fakeClock();
   const ws = fakeSockets();
-  const fetch = fakeFetch(probeStatus);
+  const fetch = fakeFetch(probeStatus, probeBody);
   const net = { online };
   const phases = [];
   const applied = [];
@@ -144,7 +144,7 @@ test('connection: close 4401 (token expired) shows the expired state and stops',
 });
 
 test('connection: a refused upgrade whose probe answers 401 means an invalid link; no retry loop', async () => {
-  const h = harness({ probeStatus: 401 });
+  const h = harness({ probeStatus: 401, probeBody: { error: 'bad token signature' } });
   h.connection.start();
   h.ws.last().serverClose(1006);
   await settle();
@@ -153,6 +153,15 @@ test('connection: a refused upgrade whose probe answers 401 means an invalid lin
   assertEqual(h.phase().reason, 'invalid');
   h.clock.advance(3600 * 1000);
   assertEqual(h.ws.sockets.length, 1);
+});
+
+test('connection: a refused upgrade with a 401 "token expired" is an expired link', async () => {
+  const h = harness({ probeStatus: 401, probeBody: { error: 'token expired' } });
+  h.connection.start();
+  h.ws.last().serverClose(1006);
+  await settle();
+  assertEqual(h.phase().phase, Phase.EXPIRED);
+  assertEqual(h.phase().reason, 'expired');
 });
 
 test('connection: a refused upgrade with the server unreachable, not ready or fine keeps retrying', async () => {

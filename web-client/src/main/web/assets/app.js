@@ -103,5 +103,5 @@ addEventListener('resize', () => mapView.invalidateSize());
 if (token) {
   connection.start();
 } else {
-  statusView.showEnd('invalid');
+  onPhase({ phase: Phase.EXPIRED, reason: 'invalid', attempt: 0, retryAt: null });
 }

@@ -125,11 +125,16 @@ export function createTrackingConnection({
   function probe() {
     Promise.resolve()
       .then(() => env.fetch(probeUrl, { cache: 'no-store', credentials: 'omit' }))
-      .then((response) => response.status, () => 0)
-      .then((status) => {
+      .then(
+        (response) => (response.status === 401
+          ? response.json().then((body) => ({ status: 401, error: String(body && body.error) }), () => ({ status: 401, error: '' }))
+          : { status: response.status, error: '' }),
+        () => ({ status: 0, error: '' }))
+      .then(({ status, error }) => {
         if (FINAL.has(phase) || socket !== null || retryTimer !== null) return;
-        if (status === 401 || status === 403) {
-          finish(Phase.EXPIRED, 'invalid');
+        if (status === 401) {
+          // The server says why (PROTOCOL.md §2); only "expired" differs for a person.
+          finish(Phase.EXPIRED, /expired/i.test(error) ? 'expired' : 'invalid');
         } else {
           retryAfter(backoff.next(), status === 0 ? 'unreachable' : `http ${status}`);
         }

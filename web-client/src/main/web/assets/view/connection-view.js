@@ -15,9 +15,10 @@ export function createConnectionView(doc, onRetry) {
   }
 
   return {
-    render({ phase, retryAt, attempt }) {
+    render({ phase, retryAt, attempt, reason }) {
       stopTicker();
       banner.dataset.state = phase;
+      banner.dataset.reason = reason || '';
       retry.hidden = !(phase === 'reconnecting' || phase === 'offline');
       switch (phase) {
         case 'connecting':
@@ -29,7 +30,8 @@ export function createConnectionView(doc, onRetry) {
         case 'reconnecting': {
           const tick = () => {
             const seconds = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
-            text.textContent = `Connection lost. Reconnecting in ${seconds} s`;
+            const why = reason === 'restart' ? 'Server restarting.' : 'Connection lost.';
+            text.textContent = `${why} Reconnecting in ${seconds} s`;
           };
           tick();
           ticker = setInterval(tick, 250);
@@ -42,7 +44,7 @@ export function createConnectionView(doc, onRetry) {
           text.textContent = 'Tracking finished';
           break;
         case 'expired':
-          text.textContent = 'Link expired';
+          text.textContent = reason === 'invalid' ? 'Link not valid' : 'Link expired';
           break;
         default:
           text.textContent = '';

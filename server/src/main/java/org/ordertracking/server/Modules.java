@@ -9,6 +9,7 @@ public final class Modules {
 
   public static List<ServerModule> create(ServerContext ctx) {
     List<ServerModule> modules = new ArrayList<>();
+    modules.add(org.ordertracking.web.TrackingPageModule.create(ctx));
     return modules;
   }
 }

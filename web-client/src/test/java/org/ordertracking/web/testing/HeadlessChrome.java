@@ -72,7 +72,9 @@ public final class HeadlessChrome implements AutoCloseable {
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-    return new HeadlessChrome(new ChromeDriver(service, options), profile);
+    HeadlessChrome chrome = new HeadlessChrome(new ChromeDriver(service, options), profile);
+    chrome.viewport(390, 844); // --window-size alone is not honoured below 500 px wide
+    return chrome;
   }
 
   public ChromeDriver driver() {
