@@ -117,8 +117,13 @@ public final class DemoFleet {
     LatLng p = d.drive.position();
     double speed = Math.round(d.drive.speedMps() * 10) / 10.0;
     double heading = Math.round(d.drive.headingDegrees() * 10) / 10.0 % 360;
-    Location loc = new Location(p.lat(), p.lng(), heading, speed, 5.0, clock.instant());
+    Location loc = new Location(round6(p.lat()), round6(p.lng()), heading, speed, 5.0, clock.instant());
     publish(new LocationUpdate(d.orderId, loc, PROVIDER, null));
+  }
+
+  /** Six decimals are about 10 cm: all a courier's position can honestly claim. */
+  private static double round6(double v) {
+    return Math.round(v * 1e6) / 1e6;
   }
 
   private void setStatus(Delivery d, OrderStatus status) {

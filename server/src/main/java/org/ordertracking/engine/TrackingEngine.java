@@ -22,6 +22,9 @@ import org.ordertracking.model.TrackingEvent;
  *   <li>When the future of {@link #subscribe} completes, every event accepted afterwards reaches
  *       the listener, in seq order. A watcher therefore subscribes first and reads the {@link
  *       #snapshot} second, then drops live frames whose seq the snapshot already covers.
+ *   <li>Publishes issued concurrently are each atomic but applied in no promised order (the Redis
+ *       engine spreads them over a connection pool); a publisher that needs its events applied in
+ *       order waits for each result before the next, as the batch endpoint does per order.
  *   <li>One subscription per order per node, however many local listeners watch it; the last
  *       cancel releases it.
  * </ul>

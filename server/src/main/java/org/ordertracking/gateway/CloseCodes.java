@@ -8,7 +8,7 @@ public final class CloseCodes {
   public static final short ORDER_FINISHED = 1000;
   /** The client sent too many frames. */
   public static final short POLICY_FLOOD = 1008;
-  /** A client frame was over 1 KiB (sent by the WebSocket codec itself). */
+  /** A client frame was over 1 KiB. */
   public static final short MESSAGE_TOO_BIG = 1009;
   /** The server could not set the session up (engine error). */
   public static final short INTERNAL_ERROR = 1011;

@@ -27,7 +27,10 @@ import org.ordertracking.model.Snapshot;
  */
 final class TrackingSession {
   private static final int MAX_HELD_WHILE_SYNCING = 256;
+  /** A session that cannot subscribe and read its snapshot in this time gives up (engine down). */
+  static final long SYNC_TIMEOUT_MS = 10_000;
   private static final int MAX_QUEUED = 64;
+  static final int MAX_CLIENT_MESSAGE = 1024;
 
   private enum State {
     SYNCING,
@@ -89,6 +92,11 @@ final class TrackingSession {
     ws.drainHandler(v -> flushQueue());
     ws.closeHandler(v -> onClosed());
     ws.exceptionHandler(err -> {});
+    host.setTimer(SYNC_TIMEOUT_MS, () -> {
+      if (state == State.SYNCING) {
+        close(CloseCodes.INTERNAL_ERROR, "tracking engine unavailable");
+      }
+    });
     host.hub()
         .watch(orderId, this)
         .onSuccess(v -> sync())
@@ -186,6 +194,10 @@ final class TrackingSession {
     if (now - windowStartMillis >= 1000) {
       windowStartMillis = now;
       clientFramesInWindow = 0;
+    }
+    if (message.length() > MAX_CLIENT_MESSAGE) {
+      close(CloseCodes.MESSAGE_TOO_BIG, "message over 1 KiB");
+      return;
     }
     if (++clientFramesInWindow > host.maxClientFramesPerSecond()) {
       close(CloseCodes.POLICY_FLOOD, "too many messages");

@@ -201,12 +201,19 @@ public final class IngestModule implements ServerModule {
         .onFailure(err -> HttpErrors.send(ctx, 503, "engine unavailable: " + err.getMessage()));
   }
 
+  /** The request body; null when there is none. */
+  static io.vertx.core.buffer.Buffer body(RoutingContext ctx) {
+    var body = ctx.body() == null ? null : ctx.body().buffer();
+    return body == null || body.length() == 0 ? null : body;
+  }
+
   static JsonNode parse(RoutingContext ctx) throws InvalidInput {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    var body = body(ctx);
+    if (body == null) {
       throw new InvalidInput("body is empty; expected a JSON object");
     }
     try {
-      return JSON.readTree(ctx.body().buffer().getBytes());
+      return JSON.readTree(body.getBytes());
     } catch (IOException e) {
       throw new InvalidInput("body is not valid JSON");
     }

@@ -62,7 +62,7 @@ public final class TrackingLinkModule implements ServerModule {
   }
 
   private static Duration ttl(RoutingContext ctx) throws InvalidInput {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (IngestModule.body(ctx) == null) {
       return DEFAULT_TTL;
     }
     JsonNode body = IngestModule.parse(ctx);

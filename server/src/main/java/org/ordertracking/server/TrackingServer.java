@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ordertracking.auth.ApiKeys;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.EngineFactory;
@@ -30,6 +32,8 @@ public final class TrackingServer {
   private final NodeState node;
   private final GatewayModule gateway;
   private final List<ServerModule> modules;
+  private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
+
   private final List<String> deployments = new ArrayList<>();
   private int port;
 
@@ -74,23 +78,24 @@ public final class TrackingServer {
   }
 
   private Future<Void> deploy() {
-    // The first instance binds (port 0 picks a free port); the others then share that port.
-    HttpVerticle first = new HttpVerticle(config.host(), config.port(), modules);
-    return vertx.deployVerticle(first)
+    // Vert.x shares one listener between verticle instances bound to the same port. Port 0 is
+    // never shared, so "any free port" becomes a negative port: a random port shared by exactly
+    // the instances that name the same negative number (unique per server in this JVM).
+    int bindPort = config.port() == 0 ? -SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
+    List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
+    return vertx
+        .deployVerticle(
+            () -> {
+              HttpVerticle v = new HttpVerticle(config.host(), bindPort, modules);
+              instances.add(v);
+              return v;
+            },
+            new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(id -> {
           deployments.add(id);
-          port = first.actualPort();
-          int more = config.httpInstances() - 1;
-          if (more == 0) {
-            return Future.succeededFuture();
-          }
-          return vertx
-              .deployVerticle(() -> new HttpVerticle(config.host(), port, modules),
-                  new DeploymentOptions().setInstances(more))
-              .onSuccess(deployments::add)
-              .mapEmpty();
+          port = instances.get(0).actualPort();
+          return Future.all(modules.stream().map(ServerModule::start).toList());
         })
-        .compose(v -> Future.all(modules.stream().map(ServerModule::start).toList()))
         .mapEmpty();
   }
 

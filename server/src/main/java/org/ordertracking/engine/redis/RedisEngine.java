@@ -58,6 +58,7 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
   private final ListenerRegistry listeners = new ListenerRegistry();
   private volatile boolean subscriberUp;
   private volatile boolean commandsUp;
+  private volatile String lastCommandError = "not connected yet";
   private long healthTimer = -1;
 
   public RedisEngine(Vertx vertx, RedisOptions options, Duration stateTtl, Clock clock) {
@@ -76,8 +77,9 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
   }
 
   /**
-   * Connects both sides. Completes once the first attempts are made; if Redis is not reachable yet
-   * the engine keeps trying and reports not ready meanwhile.
+   * Connects both sides. Completes once the first attempts are made, whatever they gave: a node
+   * whose Redis is down or refuses it (wrong password) stays up, reports not ready with the reason,
+   * and keeps retrying, so that a Redis outage does not turn into a crash loop.
    */
   public Future<Void> start() {
     return loop.call(
@@ -85,7 +87,13 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
           healthTimer = vertx.setPeriodic(HEALTH_PING_MS, id -> pingCommands());
           Future<Void> ping = pingCommands();
           Future<Void> sub = subscriber.start();
-          return Future.join(ping, sub).mapEmpty();
+          return Future.join(ping, sub)
+              .otherwise(err -> {
+                LOG.warn("Redis not usable yet ({}); retrying, /health/ready answers 503 meanwhile",
+                    err.getMessage());
+                return null;
+              })
+              .mapEmpty();
         });
   }
 
@@ -98,6 +106,7 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
               if (commandsUp) {
                 LOG.warn("Redis commands failing: {}", err.getMessage());
               }
+              lastCommandError = err.getMessage();
               commandsUp = false;
             })
         .mapEmpty();
@@ -109,7 +118,7 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
       return Optional.of("redis subscriber disconnected");
     }
     if (!commandsUp) {
-      return Optional.of("redis commands failing");
+      return Optional.of("redis commands failing: " + lastCommandError);
     }
     return Optional.empty();
   }

@@ -1,0 +1,151 @@
+package org.ordertracking.engine.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ordertracking.testing.Await.next;
+import static org.ordertracking.testing.Await.result;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ordertracking.engine.Frame;
+import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.Subscription;
+import org.ordertracking.model.Location;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.testing.Await;
+import org.ordertracking.testing.Ids;
+import org.ordertracking.testing.RedisFixture;
+
+/** What only the Redis engine has to show: its Redis layout, subscriptions and recovery. */
+class RedisEngineIT {
+  private final Vertx vertx = Vertx.vertx();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (AutoCloseable c : cleanup) {
+      c.close();
+    }
+    result(vertx.close());
+  }
+
+  private RedisEngine engine(String url) {
+    RedisEngine engine = new RedisEngine(vertx, new RedisOptions().setConnectionString(url),
+        Duration.ofSeconds(120), Clock.systemUTC());
+    result(engine.start());
+    Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
+    cleanup.add(() -> result(engine.close()));
+    return engine;
+  }
+
+  private Redis client(String url) {
+    Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(url));
+    cleanup.add(redis::close);
+    return redis;
+  }
+
+  private static long numsub(Redis redis, String channel) {
+    return result(redis.send(Request.cmd(Command.PUBSUB).arg("NUMSUB").arg(channel))).get(1).toLong();
+  }
+
+  private static LocationUpdate location(OrderId id) {
+    return new LocationUpdate(id, new Location(52.5, 13.4, null, null, null, Instant.now()), "test", null);
+  }
+
+  @Test
+  void oneSubscriptionPerOrderPerNodeReleasedWithTheLastWatcher() {
+    String url = RedisFixture.shared().url();
+    RedisEngine engine = engine(url);
+    Redis redis = client(url);
+    OrderId id = Ids.order();
+    String channel = RedisKeys.eventsChannel(id);
+    List<Subscription> subs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      subs.add(result(engine.subscribe(id, f -> {})));
+    }
+    assertEquals(1, numsub(redis, channel));
+    assertEquals(1, result(engine.subscriptions()));
+    subs.get(0).cancel();
+    subs.get(1).cancel();
+    assertEquals(1, result(engine.subscriptions()));
+    subs.get(2).cancel();
+    Await.until("unsubscribed", () -> numsub(redis, channel) == 0);
+    assertEquals(0, result(engine.subscriptions()));
+  }
+
+  @Test
+  void stateLivesInTheHashTaggedKeyAndExpires() {
+    String url = RedisFixture.shared().url();
+    RedisEngine engine = engine(url);
+    Redis redis = client(url);
+    OrderId id = Ids.order();
+    result(engine.publish(location(id)));
+    String key = "order:{" + id + "}:state";
+    assertEquals(key, RedisKeys.stateKey(id));
+    long ttl = result(redis.send(Request.cmd(Command.TTL).arg(key))).toLong();
+    assertTrue(ttl > 0 && ttl <= 120, "TTL was " + ttl);
+    assertEquals("1", result(redis.send(Request.cmd(Command.HGET).arg(key).arg("seq"))).toString());
+  }
+
+  @Test
+  void aFramePublishedByAnotherPublisherReachesWatchersAsIs() {
+    String url = RedisFixture.shared().url();
+    RedisEngine engine = engine(url);
+    Redis redis = client(url);
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    result(engine.subscribe(id, frames::add));
+    String frame = "{\"type\":\"status\",\"orderId\":\"" + id + "\",\"seq\":7,\"status\":\"NEARBY\"}";
+    result(redis.send(Request.cmd(Command.PUBLISH).arg("order:{" + id + "}:events").arg(frame)));
+    Frame got = next(frames);
+    assertEquals(7, got.seq());
+    assertEquals(frame, got.bytes().toString());
+  }
+
+  @Test
+  void afterRedisRestartsWatchersAreResubscribedAndToldToResync() {
+    try (RedisFixture redisServer = RedisFixture.start()) {
+      if (!redisServer.controllable()) {
+        return; // REDIS_URL points at a server this test may not kill
+      }
+      RedisEngine engine = engine(redisServer.url());
+      OrderId id = Ids.order();
+      BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+      AtomicInteger resyncs = new AtomicInteger();
+      result(engine.subscribe(id, new FrameListener() {
+        @Override
+        public void onFrame(Frame frame) {
+          frames.add(frame);
+        }
+
+        @Override
+        public void onResync() {
+          resyncs.incrementAndGet();
+        }
+      }));
+
+      redisServer.stop();
+      Await.until("engine reports not ready", () -> engine.notReadyReason().isPresent());
+      redisServer.restart();
+      Await.until("resync after reconnect", () -> resyncs.get() == 1);
+      Await.until("engine ready again", () -> engine.notReadyReason().isEmpty());
+
+      result(engine.publish(location(id)));
+      assertEquals(1, next(frames).seq(), "a fresh Redis starts the order over; the feed is live again");
+    }
+  }
+}

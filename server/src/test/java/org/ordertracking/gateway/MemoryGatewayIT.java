@@ -1,0 +1,11 @@
+package org.ordertracking.gateway;
+
+import java.util.Map;
+import org.ordertracking.testing.TestNode;
+
+class MemoryGatewayIT extends GatewayContract {
+  @Override
+  protected Map<String, String> env() {
+    return TestNode.env(null);
+  }
+}

@@ -1,0 +1,113 @@
+package org.ordertracking.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.HashMap;
+import java.util.Map;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.server.TrackingServer;
+
+/** A server started in-process on a free port, with a client that speaks its API. */
+public final class TestNode implements AutoCloseable {
+  public static final String SECRET = "test-secret-that-is-at-least-32-bytes-long";
+  public static final String ADMIN_KEY = "admin-key-for-tests";
+  public static final String API_KEY = "api-key-for-tests";
+  public static final String OTHER_API_KEY = "other-api-key-for-tests";
+
+  private final Vertx vertx;
+  private final TrackingServer server;
+  private final WebClient http;
+
+  private TestNode(Vertx vertx, TrackingServer server) {
+    this.vertx = vertx;
+    this.server = server;
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()));
+  }
+
+  /** Base environment: secrets and keys; {@code redisUrl} null for the memory engine. */
+  public static Map<String, String> env(String redisUrl) {
+    Map<String, String> env = new HashMap<>();
+    env.put("TRACKING_PORT", "0");
+    env.put("TRACKING_HOST", "127.0.0.1");
+    env.put("TRACKING_TOKEN_SECRET", SECRET);
+    env.put("TRACKING_ADMIN_KEY", ADMIN_KEY);
+    env.put("TRACKING_API_KEYS", "courierco=" + API_KEY + ",backend=" + OTHER_API_KEY);
+    env.put("TRACKING_HTTP_INSTANCES", "2");
+    if (redisUrl != null) {
+      env.put("TRACKING_REDIS_URL", redisUrl);
+    }
+    return env;
+  }
+
+  public static TestNode start(Vertx vertx, Map<String, String> env) {
+    return new TestNode(vertx, Await.result(TrackingServer.start(vertx, env)));
+  }
+
+  public TrackingServer server() {
+    return server;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public HttpResponse<Buffer> request(HttpMethod method, String path, String key, String contentType, Buffer body) {
+    var req = http.request(method, path);
+    if (key != null) {
+      req.putHeader("Authorization", "Bearer " + key);
+    }
+    if (contentType != null) {
+      req.putHeader("Content-Type", contentType);
+    }
+    return Await.result(body == null ? req.send() : req.sendBuffer(body));
+  }
+
+  public HttpResponse<Buffer> post(String path, JsonObject body) {
+    return request(HttpMethod.POST, path, API_KEY, "application/json", Buffer.buffer(body.encode()));
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return request(HttpMethod.GET, path, API_KEY, null, null);
+  }
+
+  public JsonObject location(OrderId id, double lat, double lng) {
+    var res = post("/api/v1/orders/" + id + "/location", new JsonObject().put("lat", lat).put("lng", lng));
+    if (res.statusCode() != 202) {
+      throw new AssertionError("location not accepted: " + res.statusCode() + " " + res.bodyAsString());
+    }
+    return res.bodyAsJsonObject();
+  }
+
+  public HttpResponse<Buffer> status(OrderId id, String status) {
+    return post("/api/v1/orders/" + id + "/status", new JsonObject().put("status", status));
+  }
+
+  /** Mints a tracking link through the admin API and returns its token. */
+  public String token(OrderId id) {
+    return mint(id, new JsonObject()).getString("token");
+  }
+
+  public JsonObject mint(OrderId id, JsonObject body) {
+    var res = request(HttpMethod.POST, "/api/v1/orders/" + id + "/tracking-links", ADMIN_KEY,
+        "application/json", Buffer.buffer(body.encode()));
+    if (res.statusCode() != 201) {
+      throw new AssertionError("mint failed: " + res.statusCode() + " " + res.bodyAsString());
+    }
+    return res.bodyAsJsonObject();
+  }
+
+  public WsClient connect(String token) {
+    return WsClient.connect(vertx, port(), token);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    Await.result(server.close());
+  }
+}
