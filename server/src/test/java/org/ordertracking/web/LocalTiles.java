@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import org.ordertracking.testing.Await;
 
 /**
  * A tile server on loopback for the browser tests (the internet is not reachable from CI):
@@ -36,7 +37,7 @@ final class LocalTiles implements AutoCloseable {
   private final HttpServer server;
 
   LocalTiles() {
-    server = PageTestServer.await(vertx.createHttpServer()
+    server = Await.result(vertx.createHttpServer()
         .requestHandler(req -> {
           String[] parts = req.path().replace(".png", "").split("/");
           if (parts.length != 4) {
@@ -104,6 +105,6 @@ final class LocalTiles implements AutoCloseable {
 
   @Override
   public void close() {
-    PageTestServer.await(vertx.close());
+    Await.result(vertx.close());
   }
 }

@@ -1,6 +1,5 @@
 package org.ordertracking.web;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -12,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.ordertracking.server.TrackingServer;
+import org.ordertracking.testing.Await;
 
 /**
  * A real tracking server in this JVM for the browser tests, and the HTTP calls a test makes to
@@ -51,7 +50,7 @@ final class PageTestServer implements AutoCloseable {
     env.put("TRACKING_HTTP_INSTANCES", "1");
     env.put("TRACKING_MAP_TILES_URL", tilesUrl);
     env.put("TRACKING_MAP_ATTRIBUTION", "Test tiles");
-    server = await(TrackingServer.start(vertx, env));
+    server = Await.result(TrackingServer.start(vertx, env));
     port = server.port();
   }
 
@@ -63,13 +62,13 @@ final class PageTestServer implements AutoCloseable {
 
   /** Closes every socket with 1012 (what a deploy does), then restarts. */
   void drainAndRestart() {
-    await(server.drain(Duration.ofMillis(200)));
+    Await.result(server.drain(Duration.ofMillis(200)));
     restart();
   }
 
   /** The node goes away, as on a crash or a network cut; {@link #startAgain} brings one back. */
   void stop() {
-    await(server.close());
+    Await.result(server.close());
   }
 
   void startAgain() {
@@ -142,22 +141,14 @@ final class PageTestServer implements AutoCloseable {
     }
   }
 
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Override
   public void close() {
     try {
       if (server != null) {
-        await(server.close());
+        Await.result(server.close());
       }
     } finally {
-      await(vertx.close());
+      Await.result(vertx.close());
     }
   }
 }

@@ -39,7 +39,8 @@ final class TrackingPage {
   }
 
   void awaitConnection(String state) {
-    wait.withTimeout(Duration.ofSeconds(40))
+    // Longer than the other waits: after an outage the backoff may be several seconds.
+    new WebDriverWait(driver, Duration.ofSeconds(40))
         .withMessage(() -> "connection to be " + state + ", is " + connection() + " (" + text("connection-text") + ")")
         .until(d -> state.equals(connection()));
   }

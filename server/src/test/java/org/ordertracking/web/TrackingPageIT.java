@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
+import org.ordertracking.testing.Await;
 import org.ordertracking.web.testing.HeadlessChrome;
 
 /**
@@ -188,7 +189,7 @@ class TrackingPageIT {
   void anExpiredLinkSaysSo() {
     String order = newOrder();
     String token = server.mintToken(order, Duration.ofSeconds(1));
-    Awaits.until("the token to expire", Duration.ofSeconds(10), () -> server.probe(token) == 401);
+    Await.until("the token to expire", () -> server.probe(token) == 401);
     page.open(server.pageUrl(token));
     page.awaitText("end-title", "This tracking link has expired");
     page.awaitConnection("expired");
@@ -240,7 +241,7 @@ class TrackingPageIT {
     chrome.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
     assertEquals("Skip to order status", (String) page.js("return document.activeElement.textContent"));
     chrome.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
-    Awaits.until("focus on the status panel", Duration.ofSeconds(5), () -> "panel".equals(page.focusedId()));
+    Await.until("focus on the status panel", () -> "panel".equals(page.focusedId()));
     assertEquals(List.of(), chrome.consoleErrors());
   }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ordertracking.testing.Await;
 
 /** The module's HTTP surface on a bare router: the page, its headers and its assets. */
 class TrackingPageModuleTest {
@@ -30,12 +31,12 @@ class TrackingPageModuleTest {
         new TrackingPageModule(new PageConfig("https://{s}.tiles.example.org/{z}/{x}/{y}.png", "Example"));
     Router router = Router.router(vertx);
     module.mount(router);
-    server = PageTestServer.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
   }
 
   @AfterAll
   static void stop() {
-    PageTestServer.await(vertx.close());
+    Await.result(vertx.close());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.ordertracking.testing.Await;
 import org.ordertracking.web.testing.HeadlessChrome;
 
 /** With no reachable tile server the page still tracks the order, over a plain background. */
@@ -23,8 +24,7 @@ class UnreachableTilesIT {
       page.awaitConnection("live");
       page.awaitMarkerAt(52.5000, 13.4000);
       page.awaitText("eta", "Arrives in ~5 min");
-      Awaits.until("the map to notice the tiles failed", Duration.ofSeconds(10),
-          () -> String.valueOf(page.js("return document.getElementById('map').className")).contains("tiles-failed"));
+      Await.until("the map to notice the tiles failed", () -> String.valueOf(page.js("return document.getElementById('map').className")).contains("tiles-failed"));
 
       server.location("no-tiles", 52.5010, 13.4010, 45);
       page.awaitMarkerAt(52.5010, 13.4010);
