@@ -27,6 +27,7 @@ import org.ordertracking.model.OrderId;
 public final class TokenService {
   public static final String AUDIENCE = "order-tracking";
   public static final String ALGORITHM = "HS256";
+  private static final long MAX_EPOCH_SECONDS = 253402300799L; // 9999-12-31T23:59:59Z
 
   private final JWT verifier = new JWT();
   private final JWT signer = new JWT();
@@ -117,6 +118,11 @@ public final class TokenService {
     }
     if (!(v instanceof Number n)) {
       throw new TokenRejected("token " + name + " must be a number of seconds");
+    }
+    double seconds = n.doubleValue();
+    // Beyond year 9999 (or not finite) is no real time; Instant would throw on it.
+    if (!Double.isFinite(seconds) || seconds < 0 || seconds > MAX_EPOCH_SECONDS) {
+      throw new TokenRejected("token " + name + " is out of range");
     }
     return Instant.ofEpochSecond(n.longValue());
   }

@@ -95,15 +95,18 @@ public final class Env {
     if (v == null) {
       return out;
     }
+    int position = 0;
     for (String item : v.split(",")) {
       String entry = item.trim();
+      position++;
       if (entry.isEmpty()) {
         continue;
       }
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
-        throw new ConfigException(name + " must hold name=value pairs separated by commas; '"
-            + entry.replaceAll("=.*", "=…") + "' is not one");
+        // The entry may be a secret pasted without its name: say where, never what.
+        throw new ConfigException(name + " must hold name=value pairs separated by commas; entry #"
+            + position + " is not one");
       }
       String key = entry.substring(0, eq).trim();
       if (out.put(key, entry.substring(eq + 1).trim()) != null) {

@@ -49,6 +49,14 @@ public record TrackingConfig(
       }
     });
 
+    if (new java.util.HashSet<>(apiKeys.values()).size() < apiKeys.size()) {
+      // The key's name becomes the events' provider: one key under two names would make it arbitrary.
+      throw new ConfigException("TRACKING_API_KEYS gives the same key to two names; each name needs its own key");
+    }
+    if (adminKey != null && apiKeys.containsValue(adminKey)) {
+      throw new ConfigException("TRACKING_ADMIN_KEY must differ from every key in TRACKING_API_KEYS");
+    }
+
     String publicUrl = env.get("TRACKING_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
     checkUrl("TRACKING_PUBLIC_URL", publicUrl, "http", "https");
     publicUrl = publicUrl.replaceAll("/+$", "");
@@ -116,9 +124,14 @@ public record TrackingConfig(
     }
   }
 
-  /** URLs may carry passwords (redis://user:pass@host): never echo them. */
+  /**
+   * URLs may carry passwords ({@code redis://user:pass@host}, or {@code ?password=} which the
+   * Redis client also reads): never echo them. Everything up to the last {@code @} is user info
+   * (a generated password may hold '/' or '@'), and the query is dropped.
+   */
   static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+    String noQuery = url.replaceAll("\\?.*$", "");
+    return noQuery.replaceAll("//.*@", "//***@");
   }
 
   /** With the given secrets in place of the configured ones (the demo generates its own). */

@@ -24,6 +24,8 @@ public final class EventParser {
   static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
   static final int MAX_TEXT = 256;
   static final int MAX_REF = 512;
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private final Clock clock;
 
@@ -174,11 +176,16 @@ public final class EventParser {
     if (!v.isTextual()) {
       throw new InvalidInput(prefix + field + " must be an ISO-8601 time string");
     }
+    Instant t;
     try {
-      return OffsetDateTime.parse(v.asText()).toInstant();
+      t = OffsetDateTime.parse(v.asText()).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidInput(
           prefix + field + " must be an ISO-8601 time such as 2026-11-21T10:15:30.123Z");
     }
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new InvalidInput(prefix + field + " must be between 1970 and 9999");
+    }
+    return t;
   }
 }
