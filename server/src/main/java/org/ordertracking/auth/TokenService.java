@@ -90,15 +90,28 @@ public final class TokenService {
     return new TrackingToken(new OrderId(s), exp);
   }
 
-  /** Signs a token for {@code orderId} that expires after {@code ttl}. */
+  /** Signs a token for {@code orderId} that lives at least {@code ttl}. */
   public String mint(OrderId orderId, Duration ttl) {
-    long now = clock.instant().getEpochSecond();
+    return mint(orderId, expiryFor(ttl));
+  }
+
+  /**
+   * When a token minted now with {@code ttl} expires: {@code exp} counts whole seconds, so it is
+   * rounded up, never down (a 1-second link must not be born expired).
+   */
+  public Instant expiryFor(Duration ttl) {
+    Instant end = clock.instant().plus(ttl);
+    return end.getNano() == 0 ? end : Instant.ofEpochSecond(end.getEpochSecond() + 1);
+  }
+
+  /** Signs a token for {@code orderId} that expires at {@code expiresAt} (whole seconds). */
+  public String mint(OrderId orderId, Instant expiresAt) {
     JsonObject claims =
         new JsonObject()
             .put("sub", orderId.value())
             .put("aud", AUDIENCE)
-            .put("iat", now)
-            .put("exp", now + ttl.toSeconds());
+            .put("iat", clock.instant().getEpochSecond())
+            .put("exp", expiresAt.getEpochSecond());
     return signer.sign(claims, new JWTOptions().setAlgorithm(ALGORITHM));
   }
 

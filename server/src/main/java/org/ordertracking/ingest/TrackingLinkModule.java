@@ -54,11 +54,12 @@ public final class TrackingLinkModule implements ServerModule {
   private void mint(RoutingContext ctx, TokenService tokens) throws InvalidInput {
     OrderId id = EventParser.orderId(ctx.pathParam("orderId"), "orderId");
     Duration ttl = ttl(ctx);
-    String token = tokens.mint(id, ttl);
+    java.time.Instant expiresAt = tokens.expiryFor(ttl);
+    String token = tokens.mint(id, expiresAt);
     HttpErrors.sendJson(ctx, 201, new JsonObject()
         .put("token", token)
         .put("url", publicUrl + "/track/" + token)
-        .put("expiresAt", Times.format(clock.instant().plus(ttl))));
+        .put("expiresAt", Times.format(expiresAt)));
   }
 
   private static Duration ttl(RoutingContext ctx) throws InvalidInput {

@@ -363,4 +363,13 @@ class TokenServiceTest {
     String reason = rejection(hs256(validClaims().put("exp", 1e300), SECRET));
     assertTrue(reason.startsWith("token"), reason);
   }
+
+  @Test
+  void expiryIsRoundedUpToAWholeSecondSoAShortLinkIsNeverBornExpired() throws Exception {
+    Clock midSecond = Clock.fixed(Instant.parse("2026-11-21T10:15:30.999Z"), ZoneOffset.UTC);
+    TokenService service = new TokenService(List.of(SECRET), midSecond);
+    Instant expiresAt = service.expiryFor(Duration.ofSeconds(1));
+    assertEquals(Instant.parse("2026-11-21T10:15:32Z"), expiresAt);
+    assertEquals(expiresAt, service.verify(service.mint(new OrderId("o1"), Duration.ofSeconds(1))).expiresAt());
+  }
 }
