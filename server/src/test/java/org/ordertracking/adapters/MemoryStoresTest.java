@@ -4,51 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.testing.ManualClock;
 
 /** The in-memory twins: bounded, expiring. */
 class MemoryStoresTest {
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-03-14T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void eventIdIsARepeatUntilItExpires() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
     MemoryIdempotencyStore ids = new MemoryIdempotencyStore(clock, Duration.ofMinutes(1), 100);
     assertTrue(Await.result(ids.claim("uber", "e1")));
     assertFalse(Await.result(ids.claim("uber", "e1")));
     assertTrue(Await.result(ids.claim("doordash", "e1")), "ids are per provider");
-    clock.now = clock.now.plusSeconds(61);
+    clock.advance(Duration.ofSeconds(61));
     assertTrue(Await.result(ids.claim("uber", "e1")));
   }
 
   @Test
   void eventIdMemoryIsBounded() {
-    MemoryIdempotencyStore ids = new MemoryIdempotencyStore(new ManualClock(), Duration.ofHours(1), 100);
+    MemoryIdempotencyStore ids = new MemoryIdempotencyStore(new ManualClock(Instant.parse("2026-03-14T12:00:00Z")), Duration.ofHours(1), 100);
     for (int i = 0; i < 1000; i++) {
       Await.result(ids.claim("uber", "e" + i));
     }
@@ -58,26 +36,26 @@ class MemoryStoresTest {
 
   @Test
   void activeOrdersExpireAndAreBounded() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
     MemoryActiveOrders orders = new MemoryActiveOrders(clock, Duration.ofMinutes(10), 2);
     Await.result(orders.touch(new OrderId("a")));
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     Await.result(orders.touch(new OrderId("b")));
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     Await.result(orders.touch(new OrderId("c")));
     assertEquals(List.of(new OrderId("b"), new OrderId("c")), Await.result(orders.list()));
-    clock.now = clock.now.plusSeconds(599); // b expires now (t+601), c a second later
+    clock.advance(Duration.ofSeconds(599)); // b expires now (t+601), c a second later
     assertEquals(List.of(new OrderId("c")), Await.result(orders.list()));
   }
 
   @Test
   void pollGateHoldsAnOrderForItsPeriod() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
     MemoryPollGate gate = new MemoryPollGate(clock);
     OrderId o = new OrderId("o");
     assertTrue(Await.result(gate.tryAcquire("deliveroo", o, Duration.ofSeconds(60))));
     assertFalse(Await.result(gate.tryAcquire("deliveroo", o, Duration.ofSeconds(60))));
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
     assertTrue(Await.result(gate.tryAcquire("deliveroo", o, Duration.ofSeconds(60))));
   }
 

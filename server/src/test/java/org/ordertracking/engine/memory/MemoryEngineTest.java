@@ -10,18 +10,15 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordertracking.testing.ManualClock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ordertracking.engine.Frame;
 import org.ordertracking.engine.FrameListener;
@@ -47,31 +44,7 @@ class MemoryEngineTest {
   private static final OrderId O1 = new OrderId("o1");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A clock the test moves by hand; read on the engine loop, so the instant is shared safely. */
-  static final class TestClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-
-    void advance(Duration d) {
-      now.updateAndGet(i -> i.plus(d));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock(T0);
   private MemoryEngine engine;
 
   @BeforeEach
