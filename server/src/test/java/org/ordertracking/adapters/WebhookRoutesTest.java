@@ -1,5 +1,6 @@
 package org.ordertracking.adapters;
 
+import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,10 +1,13 @@
 package org.ordertracking.testing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Blocking waits for tests, always bounded by a timeout. */
 public final class Await {
@@ -53,5 +56,41 @@ public final class Await {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /**
+   * Returns once {@code condition} yields true, checked every 20 ms on a Vert.x timer (so it may
+   * ask things of the event loop); fails after {@code limit}.
+   */
+  public static void until(Vertx vertx, Duration limit, String what, Supplier<Future<Boolean>> condition) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    long deadline = System.nanoTime() + limit.toNanos();
+    long timer =
+        vertx.setPeriodic(
+            20,
+            id ->
+                condition
+                    .get()
+                    .onComplete(
+                        ar -> {
+                          if (ar.succeeded() && ar.result()) {
+                            done.complete(null);
+                          } else if (System.nanoTime() > deadline) {
+                            done.completeExceptionally(new AssertionError("timed out waiting for " + what));
+                          }
+                        }));
+    try {
+      done.get(limit.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw (AssertionError) e.getCause();
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what, e);
+    } finally {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  public static void until(Vertx vertx, Duration limit, String what, BooleanSupplier condition) {
+    until(vertx, limit, what, () -> Future.succeededFuture(condition.getAsBoolean()));
   }
 }
