@@ -1,5 +1,7 @@
 package org.ordertracking.demo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.ordertracking.model.LatLng;
 
@@ -17,6 +19,16 @@ public final class CourierDrive {
     ARRIVED
   }
 
+  /** What the customer is told about the delivery, in order; derived from where the drive is. */
+  public enum Milestone {
+    ASSIGNED,
+    PICKED_UP,
+    NEARBY,
+    DELIVERED
+  }
+
+  /** Closer than this to the drop-off, on the way there, the courier is "nearby". */
+  public static final double NEARBY_METRES = 400;
   static final double EARTH_RADIUS_M = 6_371_000;
   private static final double PICKUP_WAIT_S = 8;
 
@@ -79,6 +91,28 @@ public final class CourierDrive {
 
   public Phase phase() {
     return phase;
+  }
+
+  public Milestone milestone() {
+    return switch (phase) {
+      case TO_PICKUP, AT_PICKUP -> Milestone.ASSIGNED;
+      case TO_DROPOFF -> remainingMeters() < NEARBY_METRES ? Milestone.NEARBY : Milestone.PICKED_UP;
+      case ARRIVED -> Milestone.DELIVERED;
+    };
+  }
+
+  /**
+   * Every milestone after {@code last} up to the current one, in order: a drive that passes two in
+   * one step still has both announced (a status is never skipped).
+   */
+  public List<Milestone> milestonesReachedAfter(Milestone last) {
+    List<Milestone> reached = new ArrayList<>(1);
+    for (Milestone m : Milestone.values()) {
+      if (m.ordinal() > last.ordinal() && m.ordinal() <= milestone().ordinal()) {
+        reached.add(m);
+      }
+    }
+    return reached;
   }
 
   public double speedMps() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ordertracking.auth.TokenService;
+import org.ordertracking.demo.CourierDrive.Milestone;
 import org.ordertracking.demo.CourierDrive.Phase;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.model.Courier;
@@ -28,7 +29,6 @@ public final class DemoFleet {
   private static final String PROVIDER = "demo";
   private static final long TICK_MS = 1_000;
   private static final int LOCATION_EVERY_TICKS = 2;
-  private static final double NEARBY_METRES = 400;
   private static final String[] NAMES = {"Alex", "Sam", "Mira", "Jonas", "Lea", "Kemal", "Nina", "Tom"};
   private static final String[] VEHICLES = {"bicycle", "e-scooter", "car", "cargo bike"};
 
@@ -47,7 +47,7 @@ public final class DemoFleet {
     final OrderId orderId;
     final CourierDrive drive;
     final Courier courier;
-    OrderStatus status;
+    Milestone announced = Milestone.ASSIGNED;
 
     Delivery(OrderId orderId, CourierDrive drive, Courier courier) {
       this.orderId = orderId;
@@ -81,7 +81,7 @@ public final class DemoFleet {
     Courier courier = new Courier(NAMES[n % NAMES.length], VEHICLES[n % VEHICLES.length]);
     Delivery d = new Delivery(orderId, new CourierDrive(route, 7 + (n % 4), n), courier);
     deliveries.add(d);
-    setStatus(d, OrderStatus.COURIER_ASSIGNED);
+    setStatus(d, Milestone.ASSIGNED);
     publishLocation(d);
     String link = publicUrl + "/track/" + tokens.mint(orderId, Duration.ofHours(6));
     announce.accept("Demo order " + orderId + " (" + route.name() + "): " + link);
@@ -94,21 +94,12 @@ public final class DemoFleet {
       if (ticks % LOCATION_EVERY_TICKS == 0 || d.drive.phase() == Phase.ARRIVED) {
         publishLocation(d);
       }
-      switch (d.drive.phase()) {
-        case AT_PICKUP, TO_DROPOFF -> {
-          if (d.drive.phase() == Phase.TO_DROPOFF && d.status == OrderStatus.COURIER_ASSIGNED) {
-            setStatus(d, OrderStatus.PICKED_UP);
-          }
-          if (d.status == OrderStatus.PICKED_UP && d.drive.remainingMeters() < NEARBY_METRES) {
-            setStatus(d, OrderStatus.NEARBY);
-          }
-        }
-        case ARRIVED -> {
-          setStatus(d, OrderStatus.DELIVERED);
-          deliveries.remove(d);
-          vertx.setTimer(5_000, id -> startDelivery());
-        }
-        default -> {}
+      for (Milestone m : d.drive.milestonesReachedAfter(d.announced)) {
+        setStatus(d, m);
+      }
+      if (d.announced == Milestone.DELIVERED) {
+        deliveries.remove(d);
+        vertx.setTimer(5_000, id -> startDelivery());
       }
     }
   }
@@ -126,10 +117,20 @@ public final class DemoFleet {
     return Math.round(v * 1e6) / 1e6;
   }
 
-  private void setStatus(Delivery d, OrderStatus status) {
-    d.status = status;
+  private void setStatus(Delivery d, Milestone milestone) {
+    d.announced = milestone;
+    OrderStatus status = status(milestone);
     Instant eta = status.isTerminal() ? null : clock.instant().plusSeconds((long) d.drive.etaSeconds());
     publish(new StatusChange(d.orderId, status, eta, d.courier, d.drive.route().dropoff(), PROVIDER));
+  }
+
+  private static OrderStatus status(Milestone milestone) {
+    return switch (milestone) {
+      case ASSIGNED -> OrderStatus.COURIER_ASSIGNED;
+      case PICKED_UP -> OrderStatus.PICKED_UP;
+      case NEARBY -> OrderStatus.NEARBY;
+      case DELIVERED -> OrderStatus.DELIVERED;
+    };
   }
 
   private void publish(TrackingEvent event) {

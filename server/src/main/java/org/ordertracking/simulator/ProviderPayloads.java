@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.ordertracking.model.LatLng;
 import org.ordertracking.model.Times;
-import org.ordertracking.simulator.SimulatedDelivery.Stage;
+import org.ordertracking.demo.CourierDrive.Milestone;
 
 /**
  * Native payloads as each provider sends them (modelled on their public docs, with the fields our
@@ -21,7 +21,7 @@ final class ProviderPayloads {
     return uberEnvelope("event.courier_update", d, now).put("data", uberDelivery(d, now, uberStatus(d), false));
   }
 
-  static JsonObject uberStatus(SimulatedDelivery d, Stage stage, Instant now) {
+  static JsonObject uberStatus(SimulatedDelivery d, Milestone stage, Instant now) {
     String status =
         switch (stage) {
           case ASSIGNED -> "pickup";
@@ -30,11 +30,11 @@ final class ProviderPayloads {
         };
     return uberEnvelope("event.delivery_status", d, now)
         .put("status", status)
-        .put("data", uberDelivery(d, now, status, stage == Stage.NEARBY));
+        .put("data", uberDelivery(d, now, status, stage == Milestone.NEARBY));
   }
 
   private static String uberStatus(SimulatedDelivery d) {
-    return d.announced == null || d.announced == Stage.ASSIGNED ? "pickup" : "dropoff";
+    return d.announced == null || d.announced == Milestone.ASSIGNED ? "pickup" : "dropoff";
   }
 
   private static JsonObject uberEnvelope(String kind, SimulatedDelivery d, Instant now) {
@@ -68,13 +68,13 @@ final class ProviderPayloads {
 
   static JsonObject doorDashLocation(SimulatedDelivery d, Instant now) {
     String name =
-        d.announced == null || d.announced == Stage.ASSIGNED
+        d.announced == null || d.announced == Milestone.ASSIGNED
             ? "dasher_enroute_to_pickup"
             : "dasher_enroute_to_dropoff";
     return doorDash(name, d, now);
   }
 
-  static JsonObject doorDashStatus(SimulatedDelivery d, Stage stage, Instant now) {
+  static JsonObject doorDashStatus(SimulatedDelivery d, Milestone stage, Instant now) {
     String name =
         switch (stage) {
           case ASSIGNED -> "DASHER_CONFIRMED";
@@ -102,10 +102,10 @@ final class ProviderPayloads {
   // ---- Deliveroo ----
 
   /** A rider event; the status log holds every stage announced so far, as Deliveroo sends it. */
-  static JsonObject deliverooRider(SimulatedDelivery d, Stage upTo, Instant now) {
+  static JsonObject deliverooRider(SimulatedDelivery d, Milestone upTo, Instant now) {
     JsonArray log = new JsonArray();
-    for (Stage s : Stage.values()) {
-      log.add(new JsonObject().put("at", Times.format(now.minusMillis(Stage.values().length - s.ordinal()))).put("status", deliverooStatus(s)));
+    for (Milestone s : Milestone.values()) {
+      log.add(new JsonObject().put("at", Times.format(now.minusMillis(Milestone.values().length - s.ordinal()))).put("status", deliverooStatus(s)));
       if (s == upTo) {
         break;
       }
@@ -120,7 +120,7 @@ final class ProviderPayloads {
         .put("body", new JsonObject().put("order_id", d.orderId.value()).put("stacked_with", new JsonArray()).put("riders", new JsonArray().add(rider)));
   }
 
-  private static String deliverooStatus(Stage s) {
+  private static String deliverooStatus(Milestone s) {
     return switch (s) {
       case ASSIGNED -> "rider_assigned";
       case PICKED_UP -> "rider_in_transit";

@@ -23,7 +23,7 @@ import org.ordertracking.demo.CityRoute;
 import org.ordertracking.demo.CourierDrive;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.OrderId;
-import org.ordertracking.simulator.SimulatedDelivery.Stage;
+import org.ordertracking.demo.CourierDrive.Milestone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProviderSimulator {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderSimulator.class);
-  private static final double NEARBY_METRES = 400;
   private static final int MAX_PENDING_PER_DELIVERY = 3;
   private static final String[] NAMES = {"Rosa", "Sam", "Priya", "Jonas", "Lea", "Kemal", "Nina", "Tom"};
   private static final String[] VEHICLES = {"bicycle", "e-scooter", "car", "cargo bike"};
@@ -130,7 +129,7 @@ public final class ProviderSimulator {
             new CourierDrive(route, 7 + (n % 4), n),
             new Courier(NAMES[n % NAMES.length], VEHICLES[n % VEHICLES.length]));
     deliveries.put(id, d);
-    announce(d, Stage.ASSIGNED);
+    announce(d, Milestone.ASSIGNED);
     return id;
   }
 
@@ -139,14 +138,10 @@ public final class ProviderSimulator {
     for (SimulatedDelivery d : new ArrayList<>(deliveries.values())) {
       d.drive.advance(seconds);
       sendLocation(d);
-      if (d.drive.phase() == CourierDrive.Phase.TO_DROPOFF && d.announced == Stage.ASSIGNED) {
-        announce(d, Stage.PICKED_UP);
+      for (Milestone m : d.drive.milestonesReachedAfter(d.announced)) {
+        announce(d, m);
       }
-      if (d.announced == Stage.PICKED_UP && d.drive.remainingMeters() < NEARBY_METRES) {
-        announce(d, Stage.NEARBY);
-      }
-      if (d.drive.phase() == CourierDrive.Phase.ARRIVED) {
-        announce(d, Stage.DELIVERED);
+      if (d.announced == Milestone.DELIVERED) {
         deliveries.remove(d.orderId);
         if (config.couriers() > 0 && d.orderId.value().startsWith("sim-")) {
           // Keep the fleet size: a new order for the same provider.
@@ -169,7 +164,7 @@ public final class ProviderSimulator {
     post(d, payload);
   }
 
-  private void announce(SimulatedDelivery d, Stage stage) {
+  private void announce(SimulatedDelivery d, Milestone stage) {
     d.announced = stage;
     if (sender == null) {
       return;

@@ -214,4 +214,23 @@ class CourierDriveTest {
     assertThrows(IllegalArgumentException.class, () -> new CityRoute("first", List.of(p, p, p), 0));
     assertThrows(IllegalArgumentException.class, () -> new CityRoute("last", List.of(p, p, p), 2));
   }
+
+  @Test
+  void milestonesComeInOrderAndNoneIsSkippedEvenWhenOneStepPassesSeveral() {
+    for (CityRoute route : BerlinRoutes.all()) {
+      CourierDrive drive = new CourierDrive(route, 8, 1);
+      assertEquals(CourierDrive.Milestone.ASSIGNED, drive.milestone());
+      java.util.List<CourierDrive.Milestone> announced = new java.util.ArrayList<>();
+      CourierDrive.Milestone last = CourierDrive.Milestone.ASSIGNED;
+      for (int i = 0; i < 10_000 && last != CourierDrive.Milestone.DELIVERED; i++) {
+        drive.advance(30); // big steps: several milestones may pass in one
+        for (CourierDrive.Milestone m : drive.milestonesReachedAfter(last)) {
+          announced.add(m);
+          last = m;
+        }
+      }
+      assertEquals(java.util.List.of(CourierDrive.Milestone.PICKED_UP, CourierDrive.Milestone.NEARBY,
+          CourierDrive.Milestone.DELIVERED), announced, route.name());
+    }
+  }
 }
