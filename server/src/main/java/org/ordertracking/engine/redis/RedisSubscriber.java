@@ -129,8 +129,8 @@ final class RedisSubscriber {
         continue;
       }
       st.resyncOnConfirm = reconnect;
-      long ticket = send(e.getKey(), subscribeCommand());
-      st.sent = ticket;
+      send(e.getKey(), subscribeCommand());
+      long ticket = ++st.sent;
       st.waiters.replaceAll(w -> new Waiter(ticket, w.promise()));
     }
     listener.onConnectionChange(true);
@@ -168,7 +168,8 @@ final class RedisSubscriber {
     if (!st.wanted) {
       st.wanted = true;
       if (connection != null) {
-        st.sent = send(channel, subscribeCommand()) ;
+        send(channel, subscribeCommand());
+        st.sent++;
       }
     }
     Promise<Void> p = Promise.promise();
@@ -194,13 +195,11 @@ final class RedisSubscriber {
     return sharded ? Command.SSUBSCRIBE : Command.SUBSCRIBE;
   }
 
-  /** Sends a (un)subscribe and returns the channel's ticket for a subscribe. */
-  private long send(String channel, Command cmd) {
-    ChannelState st = channels.get(channel);
+  /** Sends a (un)subscribe; a failed write means the connection is gone. */
+  private void send(String channel, Command cmd) {
     RedisConnection conn = connection;
     conn.send(Request.cmd(cmd).arg(channel))
         .onFailure(err -> onLost(conn, "send failed: " + err.getMessage()));
-    return cmd == subscribeCommand() ? st.sent + 1 : st.sent;
   }
 
   private void onPush(Response push) {
