@@ -8,6 +8,8 @@
 # Base images are pinned to exact releases; pin them by digest in your own registry too.
 # checks/src/test/java/org/ordertracking/checks/DockerfileTest.java checks this file statically
 # (there is no Docker engine in CI): pinned bases, a non-root user, the port and the variables.
+# CI does not build the image with Jib either: Jib builds an image tarball without an engine, but
+# it takes its JRE base image from a container registry, and CI reaches none.
 
 # ---- build: the runnable jar -------------------------------------------------------------------
 FROM eclipse-temurin:17.0.15_6-jdk-noble AS build
