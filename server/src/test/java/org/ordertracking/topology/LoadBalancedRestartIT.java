@@ -96,8 +96,9 @@ class LoadBalancedRestartIT {
           List<Integer> restarts = closes.subList(0, closes.size() - 1);
           assertTrue(!restarts.isEmpty() && restarts.stream().allMatch(c -> c == 1012),
               "each restart that reached this tracker closed it with 1012 (and at least one did): " + closes);
-          assertTrue(t.refusals().stream().allMatch(s -> s == 503),
-              "an upgrade is refused only with 503 while a node drains: " + t.refusals());
+          // A draining node refuses upgrades with 503 and a stopped one refuses connections:
+          // haproxy retries both on the other node, so the client never sees either.
+          assertEquals(List.of(), t.refusals(), "reconnects refused (HTTP status, -1: no answer)");
           moves += restarts.size();
           LOG.info("{} connections, closes {}, refused {}, {} locations conflated, blind at most {} ms",
               t.connections(), closes, t.refusals(), conflated, t.longestBlindMillis());
