@@ -1,5 +1,7 @@
 package org.ordertracking.engine;
 
+import org.ordertracking.protocol.Frame;
+
 /**
  * Receives one order's live frames. Always called on the event loop of the context that
  * subscribed, in the order the engine accepted the events.

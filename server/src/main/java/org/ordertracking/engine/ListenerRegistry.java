@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.protocol.Frame;
 
 /**
  * Which local listeners watch which order, for one node. Only ever touched on the engine's own

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ordertracking.engine.Frame;
+import org.ordertracking.protocol.Frame;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.engine.TrackingEngine;

@@ -9,9 +9,11 @@ import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.ordertracking.engine.Frame;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
+import org.ordertracking.protocol.ClientMessages;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.Frames;
 
 /**
  * One customer's socket, watching one order: snapshot first, then the live stream, stitched by
@@ -118,7 +120,7 @@ final class TrackingSession {
     }
     queue.clear(); // the snapshot supersedes anything still waiting
     lastSeq = snapshot.seq();
-    ws.writeTextMessage(snapshot.toJson());
+    ws.writeTextMessage(Frames.snapshot(snapshot));
     if (snapshot.isTerminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
       return;

@@ -1,7 +1,8 @@
 package org.ordertracking.model;
 
 /**
- * An order's current state, as the first WebSocket frame and the order GET show it. The object
+ * An order's current state, as the first WebSocket frame and the order GET show it ({@link
+ * org.ordertracking.protocol.Frames#snapshot}). The object
  * parts are kept as the JSON text the engine stored, so building a snapshot never re-encodes them.
  *
  * @param seq 0 for an order nobody has published for yet
@@ -33,23 +34,5 @@ public record Snapshot(
 
   public boolean isTerminal() {
     return status != null && status.isTerminal();
-  }
-
-  /** The snapshot frame exactly as clients receive it. */
-  public String toJson() {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append("{\"type\":\"snapshot\",\"orderId\":\"").append(orderId.value());
-    sb.append("\",\"seq\":").append(seq);
-    sb.append(",\"status\":").append(status == null ? "null" : "\"" + status.name() + "\"");
-    sb.append(",\"location\":").append(orNull(locationJson));
-    sb.append(",\"eta\":").append(orNull(etaJson));
-    sb.append(",\"courier\":").append(orNull(courierJson));
-    sb.append(",\"dropoff\":").append(orNull(dropoffJson));
-    sb.append(",\"updatedAt\":").append(updatedAt == null ? "null" : "\"" + updatedAt + "\"");
-    return sb.append('}').toString();
-  }
-
-  private static String orNull(String json) {
-    return json == null || json.isEmpty() ? "null" : json;
   }
 }

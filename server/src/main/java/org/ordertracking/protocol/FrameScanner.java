@@ -1,4 +1,4 @@
-package org.ordertracking.engine;
+package org.ordertracking.protocol;
 
 import io.vertx.core.buffer.Buffer;
 

@@ -1,14 +1,24 @@
-package org.ordertracking.engine;
+package org.ordertracking.protocol;
 
+import java.time.Instant;
 import org.ordertracking.json.JsonText;
+import org.ordertracking.model.LatLng;
+import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.Snapshot;
+import org.ordertracking.model.Times;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 
 /**
- * Builds the live frames' JSON text. A frame is split around its {@code seq} so that whoever
- * assigns the seq (the memory engine in Java, the Redis engine inside its Lua script) only glues
- * the number in: the bytes published are the bytes clients receive, encoded once.
+ * Every frame the server sends, as JSON text, field by field in the contract's order: the snapshot,
+ * and the live {@code location} and {@code status} frames with their object parts. Nothing else in
+ * the server writes frame JSON; the courier object is the one part encoded elsewhere
+ * ({@code Courier.toJson()}, kept opaque here).
+ *
+ * <p>A live frame is split around its {@code seq} so that whoever assigns the seq (the memory
+ * broker in Java, the Redis broker inside its Lua script) only glues the number in: the bytes
+ * published are the bytes clients receive, encoded once.
  */
 public final class Frames {
   private Frames() {}
@@ -21,7 +31,7 @@ public final class Frames {
   /** Everything after the seq digits of a location frame. */
   public static String locationTail(LocationUpdate event) {
     StringBuilder sb = new StringBuilder(160);
-    sb.append(",\"location\":").append(event.location().toJson());
+    sb.append(",\"location\":").append(location(event.location()));
     sb.append(",\"provider\":").append(JsonText.quote(event.provider()));
     if (event.ref() != null) {
       sb.append(",\"ref\":").append(JsonText.quote(event.ref()));
@@ -48,7 +58,48 @@ public final class Frames {
         + "\"}";
   }
 
+  /** The snapshot frame: the first frame of every socket, and the body of the order GET. */
+  public static String snapshot(Snapshot s) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("{\"type\":\"snapshot\",\"orderId\":\"").append(s.orderId().value());
+    sb.append("\",\"seq\":").append(s.seq());
+    sb.append(",\"status\":").append(s.status() == null ? "null" : "\"" + s.status().name() + "\"");
+    sb.append(",\"location\":").append(orNull(s.locationJson()));
+    sb.append(",\"eta\":").append(orNull(s.etaJson()));
+    sb.append(",\"courier\":").append(orNull(s.courierJson()));
+    sb.append(",\"dropoff\":").append(orNull(s.dropoffJson()));
+    sb.append(",\"updatedAt\":").append(s.updatedAt() == null ? "null" : "\"" + s.updatedAt() + "\"");
+    return sb.append('}').toString();
+  }
+
+  /** A courier position as clients receive it, with absent measurements left out. */
+  public static String location(Location l) {
+    StringBuilder sb = new StringBuilder(128);
+    sb.append("{\"lat\":").append(l.lat()).append(",\"lng\":").append(l.lng());
+    if (l.heading() != null) {
+      sb.append(",\"heading\":").append(l.heading().doubleValue());
+    }
+    if (l.speed() != null) {
+      sb.append(",\"speed\":").append(l.speed().doubleValue());
+    }
+    if (l.accuracy() != null) {
+      sb.append(",\"accuracy\":").append(l.accuracy().doubleValue());
+    }
+    sb.append(",\"recordedAt\":\"").append(Times.format(l.recordedAt())).append("\"}");
+    return sb.toString();
+  }
+
+  /** A point such as the drop-off address. */
+  public static String latLng(LatLng p) {
+    return "{\"lat\":" + p.lat() + ",\"lng\":" + p.lng() + "}";
+  }
+
+  /** An estimate as a JSON string literal, or {@code null} for none. */
+  public static String eta(Instant eta) {
+    return eta == null ? "null" : "\"" + Times.format(eta) + "\"";
+  }
+
   private static String orNull(String json) {
-    return json == null ? "null" : json;
+    return json == null || json.isEmpty() ? "null" : json;
   }
 }

@@ -9,6 +9,8 @@ import static org.ordertracking.testing.Await.result;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.BlockingQueue;
@@ -21,27 +23,34 @@ import org.ordertracking.model.LatLng;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
+import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.Frames;
 import org.ordertracking.testing.Ids;
+import org.ordertracking.testing.ManualClock;
 
 /**
  * The guarantees of {@link TrackingEngine}, checked the same way against every engine. Subclasses
  * only say how to build one.
  */
 public abstract class EngineContract {
+  /** The engine's clock: frames carry its time, so the pinned bytes below are exact. */
+  protected static final Instant T0 = Instant.parse("2026-11-21T10:15:30.123Z");
+
   protected Vertx vertx;
   protected TrackingEngine engine;
+  protected final ManualClock clock = new ManualClock(T0);
 
-  protected abstract TrackingEngine createEngine(Vertx vertx);
+  protected abstract TrackingEngine createEngine(Vertx vertx, Clock clock);
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    engine = createEngine(vertx);
+    engine = createEngine(vertx, clock);
   }
 
   @AfterEach
@@ -82,7 +91,9 @@ public abstract class EngineContract {
     assertEquals(0, s.seq());
     assertNull(s.status());
     assertTrue(s.isUnknown());
-    assertTrue(new JsonObject(s.toJson()).getValue("location") == null);
+    assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + s.orderId() + "\",\"seq\":0,\"status\":null,"
+        + "\"location\":null,\"eta\":null,\"courier\":null,\"dropoff\":null,\"updatedAt\":null}",
+        Frames.snapshot(s));
   }
 
   @Test
@@ -142,7 +153,7 @@ public abstract class EngineContract {
     assertNull(frame.getValue("eta"));
     assertTrue(frame.containsKey("at"));
 
-    JsonObject snap = new JsonObject(result(engine.snapshot(id)).toJson());
+    JsonObject snap = new JsonObject(Frames.snapshot(result(engine.snapshot(id))));
     assertEquals("PICKED_UP", snap.getString("status"));
     assertEquals("bike", snap.getJsonObject("courier").getString("vehicle"));
     assertEquals(2, snap.getLong("seq"));
@@ -164,7 +175,7 @@ public abstract class EngineContract {
       assertEquals(i, f.seq());
       assertEquals(Frame.Kind.LOCATION, f.kind());
     }
-    JsonObject last = new JsonObject(result(engine.snapshot(id)).toJson());
+    JsonObject last = new JsonObject(Frames.snapshot(result(engine.snapshot(id))));
     assertEquals(50, last.getLong("seq"));
     assertEquals("snapshot", last.getString("type"));
   }
@@ -180,6 +191,37 @@ public abstract class EngineContract {
             + "\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"provider\":\"test\",\"ref\":\"r-52.52\"}",
         next(frames).bytes().toString());
+  }
+
+  @Test
+  void statusFramesAndTheSnapshotAreExactlyTheContractJson() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    result(engine.publish(new StatusChange(id, OrderStatus.COURIER_ASSIGNED, Instant.parse("2026-11-21T10:45:00Z"),
+        new Courier("Ana \"A\"", "bike"), new LatLng(52.5, 13.4), "test")));
+    clock.advance(Duration.ofSeconds(2));
+    result(engine.publish(location(id, 52.52, T0)));
+    clock.advance(Duration.ofSeconds(3));
+    result(engine.publish(status(id, OrderStatus.DELIVERED)));
+
+    String head = "{\"type\":\"status\",\"orderId\":\"" + id + "\",\"seq\":";
+    assertEquals(head + "1,\"status\":\"COURIER_ASSIGNED\",\"eta\":\"2026-11-21T10:45:00.000Z\","
+            + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
+            + "\"at\":\"2026-11-21T10:15:30.123Z\"}",
+        next(frames).bytes().toString());
+    assertEquals(2, next(frames).seq());
+    Frame delivered = next(frames);
+    assertEquals(head + "3,\"status\":\"DELIVERED\",\"eta\":null,"
+            + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
+            + "\"at\":\"2026-11-21T10:15:35.123Z\"}",
+        delivered.bytes().toString());
+    assertEquals(Frame.Kind.TERMINAL_STATUS, delivered.kind());
+    assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + id + "\",\"seq\":3,\"status\":\"DELIVERED\","
+            + "\"location\":{\"lat\":52.52,\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
+            + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"eta\":null,"
+            + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
+            + "\"updatedAt\":\"2026-11-21T10:15:35.123Z\"}",
+        Frames.snapshot(result(engine.snapshot(id))));
   }
 
   @Test

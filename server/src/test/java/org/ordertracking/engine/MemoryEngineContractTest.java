@@ -7,7 +7,7 @@ import org.ordertracking.engine.memory.MemoryEngine;
 
 class MemoryEngineContractTest extends EngineContract {
   @Override
-  protected TrackingEngine createEngine(Vertx vertx) {
-    return new MemoryEngine(vertx, Duration.ofHours(24), Clock.systemUTC());
+  protected TrackingEngine createEngine(Vertx vertx, Clock clock) {
+    return new MemoryEngine(vertx, Duration.ofHours(24), clock);
   }
 }

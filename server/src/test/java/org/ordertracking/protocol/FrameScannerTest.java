@@ -1,4 +1,4 @@
-package org.ordertracking.engine;
+package org.ordertracking.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

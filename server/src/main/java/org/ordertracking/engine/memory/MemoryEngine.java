@@ -8,20 +8,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.ordertracking.engine.EngineContext;
-import org.ordertracking.engine.Frame;
 import org.ordertracking.engine.FrameListener;
-import org.ordertracking.engine.Frames;
 import org.ordertracking.engine.ListenerRegistry;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.model.OrderId;
-import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
+import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
-import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.Frames;
 
 /**
  * The single-node engine and the default: state and fan-out in this process, all of it confined
@@ -78,7 +78,7 @@ public final class MemoryEngine implements TrackingEngine {
         return new PublishResult(Outcome.IGNORED, state.seq);
       }
       state.seq++;
-      state.locationJson = loc.location().toJson();
+      state.locationJson = Frames.location(loc.location());
       state.locationRecordedAtMillis = recordedAt;
       frame = Frames.head("location", state.orderId) + state.seq + Frames.locationTail(loc);
     } else {
@@ -89,12 +89,12 @@ public final class MemoryEngine implements TrackingEngine {
       }
       state.seq++;
       state.status = st.status();
-      state.etaJson = st.eta() == null ? null : "\"" + Times.format(st.eta()) + "\"";
+      state.etaJson = st.eta() == null ? null : Frames.eta(st.eta());
       if (st.courier() != null) {
         state.courierJson = st.courier().toJson();
       }
       if (st.dropoff() != null) {
-        state.dropoffJson = st.dropoff().toJson();
+        state.dropoffJson = Frames.latLng(st.dropoff());
       }
       frame =
           Frames.head("status", state.orderId)

@@ -16,22 +16,22 @@ import java.util.List;
 import java.util.Optional;
 import org.ordertracking.engine.EngineContext;
 import org.ordertracking.engine.EngineHealth;
-import org.ordertracking.engine.Frame;
 import org.ordertracking.engine.FrameListener;
-import org.ordertracking.engine.FrameScanner;
-import org.ordertracking.engine.Frames;
 import org.ordertracking.engine.ListenerRegistry;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
+import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
-import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.FrameScanner;
+import org.ordertracking.protocol.Frames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,7 +138,7 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
               Frames.head("location", id),
               at,
               Long.toString(loc.location().recordedAt().toEpochMilli()),
-              loc.location().toJson(),
+              Frames.location(loc.location()),
               Frames.locationTail(loc));
     } else {
       StatusChange st = (StatusChange) event;
@@ -151,9 +151,9 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
               Frames.head("status", id),
               at,
               st.status().name(),
-              st.eta() == null ? "null" : "\"" + Times.format(st.eta()) + "\"",
+              Frames.eta(st.eta()),
               st.courier() == null ? "" : st.courier().toJson(),
-              st.dropoff() == null ? "" : st.dropoff().toJson(),
+              st.dropoff() == null ? "" : Frames.latLng(st.dropoff()),
               st.status().isTerminal() ? "1" : "0");
     }
     return onCaller(script.run(commands, RedisKeys.stateKey(id), args).map(RedisEngine::result));

@@ -18,23 +18,24 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordertracking.testing.ManualClock;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ordertracking.engine.Frame;
 import org.ordertracking.engine.FrameListener;
-import org.ordertracking.engine.FrameScanner;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
+import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
-import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.FrameScanner;
+import org.ordertracking.protocol.Frames;
+import org.ordertracking.testing.ManualClock;
 
 /** The engine rules of PROTOCOL §3/§4 (seq, stale, terminal, sticky state, TTL) on the memory engine. */
 @ExtendWith(VertxExtension.class)
@@ -127,7 +128,7 @@ class MemoryEngineTest {
     assertEquals(
         "{\"type\":\"snapshot\",\"orderId\":\"never-seen\",\"seq\":0,\"status\":null,\"location\":null,"
             + "\"eta\":null,\"courier\":null,\"dropoff\":null,\"updatedAt\":null}",
-        s.toJson());
+        Frames.snapshot(s));
   }
 
   // --- stale locations ---------------------------------------------------------------------
@@ -282,7 +283,7 @@ class MemoryEngineTest {
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},"
             + "\"eta\":\"2026-11-21T10:30:00.000Z\",\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},"
             + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"updatedAt\":\"2026-11-21T10:15:32.123Z\"}",
-        snapshot(O1).toJson());
+        Frames.snapshot(snapshot(O1)));
   }
 
   // --- live frames -------------------------------------------------------------------------

@@ -12,9 +12,9 @@ import org.ordertracking.testing.RedisFixture;
 /** The engine contract against a real Redis. */
 class RedisEngineContractIT extends EngineContract {
   @Override
-  protected TrackingEngine createEngine(Vertx vertx) {
+  protected TrackingEngine createEngine(Vertx vertx, Clock clock) {
     RedisEngine engine = new RedisEngine(vertx,
-        new RedisOptions().setConnectionString(RedisFixture.shared().url()), Duration.ofHours(24), Clock.systemUTC());
+        new RedisOptions().setConnectionString(RedisFixture.shared().url()), Duration.ofHours(24), clock);
     Await.result(engine.start());
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     return engine;
