@@ -70,7 +70,7 @@ public abstract class EngineContract {
   /** Subscribes and returns the queue the frames land in. */
   protected BlockingQueue<Frame> watch(OrderId id) {
     BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-    result(engine.subscribe(id, frames::add));
+    result(engine.subscribe(id, frames::add).ready());
     return frames;
   }
 
@@ -237,7 +237,8 @@ public abstract class EngineContract {
     OrderId id = Ids.order();
     BlockingQueue<Frame> kept = watch(id);
     BlockingQueue<Frame> dropped = new LinkedBlockingQueue<>();
-    Subscription sub = result(engine.subscribe(id, dropped::add));
+    Subscription sub = engine.subscribe(id, dropped::add);
+    result(sub.ready());
     sub.cancel();
     // the engine applies the cancel before later publishes on its own loop; an order's frames
     // reach the remaining watcher, and the cancelled one gets none of them

@@ -11,12 +11,14 @@ import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ordertracking.model.OrderId;
 
 /** The header scan of frames received from the engine (PROTOCOL §3 frames, §6 any publisher). */
 class FrameScannerTest {
+  private static final OrderId O1 = new OrderId("o1");
 
   private static Frame scan(String json) {
-    return FrameScanner.scan(Buffer.buffer(json));
+    return FrameScanner.scan(O1, Buffer.buffer(json));
   }
 
   @Test
@@ -24,7 +26,7 @@ class FrameScannerTest {
     Buffer bytes = Buffer.buffer(
         "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":13,\"location\":{\"lat\":52.52,\"lng\":13.405,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"provider\":\"uber\",\"ref\":\"r1\"}");
-    Frame f = FrameScanner.scan(bytes);
+    Frame f = FrameScanner.scan(O1, bytes);
     assertNotNull(f);
     assertEquals(13, f.seq());
     assertEquals(Frame.Kind.LOCATION, f.kind());

@@ -31,7 +31,7 @@ public final class WsClient implements AutoCloseable {
     ws.closeHandler(v -> closeCode.complete(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
   }
 
-  static WsClient connect(Vertx vertx, int port, String token) {
+  public static WsClient connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(65536));
     // Handlers are in place before the handshake, so that the server's first frame cannot arrive
     // before anyone listens (it would be dropped, and the snapshot would look missing).

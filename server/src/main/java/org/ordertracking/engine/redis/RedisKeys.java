@@ -20,12 +20,4 @@ public final class RedisKeys {
     return PREFIX + orderId.value() + EVENTS_SUFFIX;
   }
 
-  /** The order of an events channel name, or null when the name is not one of ours. */
-  public static OrderId orderOfChannel(String channel) {
-    if (channel.startsWith(PREFIX) && channel.endsWith(EVENTS_SUFFIX)) {
-      String id = channel.substring(PREFIX.length(), channel.length() - EVENTS_SUFFIX.length());
-      return OrderId.isValid(id) ? new OrderId(id) : null;
-    }
-    return null;
-  }
 }

@@ -19,22 +19,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.Hub;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.Snapshot;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
-import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.protocol.Frame;
 import org.ordertracking.protocol.FrameScanner;
 import org.ordertracking.protocol.Frames;
+import org.ordertracking.testing.Await;
 import org.ordertracking.testing.ManualClock;
 
 /** The engine rules of PROTOCOL §3/§4 (seq, stale, terminal, sticky state, TTL) on the memory engine. */
@@ -46,11 +49,11 @@ class MemoryEngineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ManualClock clock = new ManualClock(T0);
-  private MemoryEngine engine;
+  private Hub engine;
 
   @BeforeEach
   void start(Vertx vertx) {
-    engine = new MemoryEngine(vertx, TTL, clock);
+    engine = EngineFactory.memory(vertx, TTL, clock);
   }
 
   @AfterEach
@@ -162,7 +165,7 @@ class MemoryEngineTest {
   void ignoredLocationIsNotPublished(VertxTestContext ctx) {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(2);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(loc(T0.plusSeconds(10)));
     assertEquals(Outcome.IGNORED, publish(loc(T0)).outcome());
     publish(loc(T0.plusSeconds(20)));
@@ -217,14 +220,14 @@ class MemoryEngineTest {
     OrderId o2 = new OrderId("o2");
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(2);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(status(OrderStatus.DELIVERED));
     publish(loc(T0));
     publish(status(OrderStatus.DELIVERED));
     publish(status(OrderStatus.PICKED_UP));
     // Prove nothing else was published for o1: frames reach this listener in order, so a frame
     // published on another order afterwards must be the very next one it sees.
-    await(engine.subscribe(o2, collector(frames, arrived)));
+    await(engine.subscribe(o2, collector(frames, arrived)).ready());
     publish(loc(o2, 1, 1, T0));
     waitFor(ctx);
     assertEquals(2, frames.size());
@@ -258,7 +261,7 @@ class MemoryEngineTest {
   void statusFrameCarriesTheMergedCourierAndDropoff(VertxTestContext ctx) {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(2);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, null,
         new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
     clock.advance(Duration.ofSeconds(5));
@@ -292,7 +295,7 @@ class MemoryEngineTest {
   void listenerReceivesFramesInSeqOrderWithTheExactContractBytes(VertxTestContext ctx) throws Exception {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(4);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
 
     publish(new LocationUpdate(O1, new Location(52.52, 13.405, 90.0, 4.2, 8.0, T0), "uber", "r-\"1\""));
     publish(new LocationUpdate(O1, new Location(52.53, 13.4, null, null, null, T0.plusSeconds(1)), "p", null));
@@ -324,7 +327,7 @@ class MemoryEngineTest {
     for (Frame f : frames) {
       // Valid JSON, and what the engine says about each frame matches what the bytes say.
       JSON.readTree(f.bytes().getBytes());
-      Frame scanned = FrameScanner.scan(f.bytes());
+      Frame scanned = FrameScanner.scan(O1, f.bytes());
       assertEquals(f.seq(), scanned.seq());
       assertEquals(f.kind(), scanned.kind());
     }
@@ -334,11 +337,11 @@ class MemoryEngineTest {
   void terminalStatusFrameIsMarkedTerminal(VertxTestContext ctx) {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(1);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(status(OrderStatus.CANCELLED));
     waitFor(ctx);
     assertTrue(frames.get(0).terminal());
-    assertEquals(Frame.Kind.TERMINAL_STATUS, FrameScanner.scan(frames.get(0).bytes()).kind());
+    assertEquals(Frame.Kind.TERMINAL_STATUS, FrameScanner.scan(O1, frames.get(0).bytes()).kind());
   }
 
   @Test
@@ -346,8 +349,8 @@ class MemoryEngineTest {
     List<Frame> other = new CopyOnWriteArrayList<>();
     List<Frame> mine = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(1);
-    await(engine.subscribe(new OrderId("o2"), other::add));
-    await(engine.subscribe(O1, collector(mine, arrived)));
+    await(engine.subscribe(new OrderId("o2"), other::add).ready());
+    await(engine.subscribe(O1, collector(mine, arrived)).ready());
     publish(loc(T0));
     waitFor(ctx);
     assertEquals(1, mine.size());
@@ -358,13 +361,15 @@ class MemoryEngineTest {
   void oneSubscriptionPerOrderIsCountedAndTheLastCancelReleasesIt() {
     FrameListener a = f -> {};
     FrameListener b = f -> {};
-    Subscription sa = await(engine.subscribe(O1, a));
-    Subscription sb = await(engine.subscribe(O1, b));
-    assertEquals(1, await(engine.watchedOrders()));
+    Subscription sa = engine.subscribe(O1, a);
+    Subscription sb = engine.subscribe(O1, b);
+    await(sa.ready());
+    await(sb.ready());
+    assertEquals(1, engine.subscriptions());
     sa.cancel();
-    assertEquals(1, await(engine.watchedOrders()));
+    assertEquals(1, engine.subscriptions());
     sb.cancel();
-    assertEquals(0, await(engine.watchedOrders()));
+    Await.until("released", () -> engine.subscriptions() == 0);
   }
 
   // --- expiry ------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.time.Duration;
 import org.ordertracking.engine.EngineContract;
+import org.ordertracking.engine.EngineFactory;
+import org.ordertracking.engine.Hub;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.RedisFixture;
@@ -13,9 +15,12 @@ import org.ordertracking.testing.RedisFixture;
 class RedisEngineContractIT extends EngineContract {
   @Override
   protected TrackingEngine createEngine(Vertx vertx, Clock clock) {
-    RedisEngine engine = new RedisEngine(vertx,
-        new RedisOptions().setConnectionString(RedisFixture.shared().url()), Duration.ofHours(24), clock);
-    Await.result(engine.start());
+    return start(vertx, clock, Hub.DEFAULT_SCOPE);
+  }
+
+  static Hub start(Vertx vertx, Clock clock, Hub.Scope scope) {
+    Hub engine = Await.result(EngineFactory.redis(vertx,
+        new RedisOptions().setConnectionString(RedisFixture.shared().url()), Duration.ofHours(24), clock, scope));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     return engine;
   }

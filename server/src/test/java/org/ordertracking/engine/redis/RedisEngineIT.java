@@ -20,7 +20,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.Hub;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
@@ -43,10 +45,9 @@ class RedisEngineIT {
     result(vertx.close());
   }
 
-  private RedisEngine engine(String url) {
-    RedisEngine engine = new RedisEngine(vertx, new RedisOptions().setConnectionString(url),
-        Duration.ofSeconds(120), Clock.systemUTC());
-    result(engine.start());
+  private Hub engine(String url) {
+    Hub engine = result(EngineFactory.redis(vertx, new RedisOptions().setConnectionString(url),
+        Duration.ofSeconds(120), Clock.systemUTC(), Hub.DEFAULT_SCOPE));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     cleanup.add(() -> result(engine.close()));
     return engine;
@@ -69,28 +70,30 @@ class RedisEngineIT {
   @Test
   void oneSubscriptionPerOrderPerNodeReleasedWithTheLastWatcher() {
     String url = RedisFixture.shared().url();
-    RedisEngine engine = engine(url);
+    Hub engine = engine(url);
     Redis redis = client(url);
     OrderId id = Ids.order();
     String channel = RedisKeys.eventsChannel(id);
     List<Subscription> subs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      subs.add(result(engine.subscribe(id, f -> {})));
+      Subscription sub = engine.subscribe(id, f -> {});
+      result(sub.ready());
+      subs.add(sub);
     }
     assertEquals(1, numsub(redis, channel));
-    assertEquals(1, result(engine.subscriptions()));
+    assertEquals(1, engine.subscriptions());
     subs.get(0).cancel();
     subs.get(1).cancel();
-    assertEquals(1, result(engine.subscriptions()));
+    assertEquals(1, engine.subscriptions());
     subs.get(2).cancel();
     Await.until("unsubscribed", () -> numsub(redis, channel) == 0);
-    assertEquals(0, result(engine.subscriptions()));
+    assertEquals(0, engine.subscriptions());
   }
 
   @Test
   void stateLivesInTheHashTaggedKeyAndExpires() {
     String url = RedisFixture.shared().url();
-    RedisEngine engine = engine(url);
+    Hub engine = engine(url);
     Redis redis = client(url);
     OrderId id = Ids.order();
     result(engine.publish(location(id)));
@@ -104,11 +107,11 @@ class RedisEngineIT {
   @Test
   void aFramePublishedByAnotherPublisherReachesWatchersAsIs() {
     String url = RedisFixture.shared().url();
-    RedisEngine engine = engine(url);
+    Hub engine = engine(url);
     Redis redis = client(url);
     OrderId id = Ids.order();
     BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-    result(engine.subscribe(id, frames::add));
+    result(engine.subscribe(id, frames::add).ready());
     String frame = "{\"type\":\"status\",\"orderId\":\"" + id + "\",\"seq\":7,\"status\":\"NEARBY\"}";
     result(redis.send(Request.cmd(Command.PUBLISH).arg("order:{" + id + "}:events").arg(frame)));
     Frame got = next(frames);
@@ -122,7 +125,7 @@ class RedisEngineIT {
       if (!redisServer.controllable()) {
         return; // REDIS_URL points at a server this test may not kill
       }
-      RedisEngine engine = engine(redisServer.url());
+      Hub engine = engine(redisServer.url());
       OrderId id = Ids.order();
       BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
       AtomicInteger resyncs = new AtomicInteger();
@@ -133,10 +136,10 @@ class RedisEngineIT {
         }
 
         @Override
-        public void onResync() {
+        public void onResync(OrderId orderId) {
           resyncs.incrementAndGet();
         }
-      }));
+      }).ready());
 
       redisServer.stop();
       Await.until("engine reports not ready", () -> engine.notReadyReason().isPresent());

@@ -1,37 +1,40 @@
 package org.ordertracking.engine.memory;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.ordertracking.engine.Broker;
 import org.ordertracking.engine.EngineContext;
+import org.ordertracking.engine.Feed;
 import org.ordertracking.engine.FrameListener;
-import org.ordertracking.engine.ListenerRegistry;
-import org.ordertracking.engine.Subscription;
-import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.model.OrderId;
-import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
-import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.protocol.Frame;
 import org.ordertracking.protocol.Frames;
 
 /**
- * The single-node engine and the default: state and fan-out in this process, all of it confined
+ * The single-node broker and the default: state and fan-out in this process, all of it confined
  * to one event loop (no locks; publishes are applied in the order they reach that loop).
  *
  * <p>Not enough when more than one server instance runs behind a load balancer: each would have
  * its own seq and state, and a socket on one node would never see events ingested on another. Use
- * the Redis engine then. State is lost on restart.
+ * the Redis broker then. State is lost on restart.
  */
-public final class MemoryEngine implements TrackingEngine {
+public final class MemoryBroker implements Broker {
   private static final long SWEEP_INTERVAL_MS = 60_000;
 
   private final Vertx vertx;
@@ -39,12 +42,13 @@ public final class MemoryEngine implements TrackingEngine {
   private final Clock clock;
   private final long ttlMillis;
   private final Map<OrderId, OrderState> orders = new HashMap<>();
-  private final ListenerRegistry listeners = new ListenerRegistry();
+  private final Map<OrderId, List<MemoryFeed>> feeds = new HashMap<>();
   private final long sweepTimer;
 
-  public MemoryEngine(Vertx vertx, Duration stateTtl, Clock clock) {
+  /** @param loop the engine loop this broker keeps its state on */
+  public MemoryBroker(Vertx vertx, EngineContext loop, Duration stateTtl, Clock clock) {
     this.vertx = vertx;
-    this.loop = new EngineContext(vertx);
+    this.loop = loop;
     this.clock = clock;
     this.ttlMillis = stateTtl.toMillis();
     this.sweepTimer = vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> loop.run(this::sweepExpired));
@@ -104,9 +108,7 @@ public final class MemoryEngine implements TrackingEngine {
     }
     state.updatedAt = at;
     state.expiresAtMillis = now + ttlMillis;
-    Frame kind =
-        new Frame(Buffer.buffer(frame), state.seq, frameKind(event));
-    listeners.deliver(state.orderId, kind);
+    deliver(new Frame(state.orderId, Buffer.buffer(frame), state.seq, frameKind(event)));
     return new PublishResult(Outcome.APPLIED, state.seq);
   }
 
@@ -128,14 +130,17 @@ public final class MemoryEngine implements TrackingEngine {
   }
 
   @Override
-  public Future<Subscription> subscribe(OrderId orderId, FrameListener listener) {
-    ListenerRegistry.Entry entry = new ListenerRegistry.Entry(loop.callerContext(), listener);
-    return loop.call(
-        () -> {
-          listeners.add(orderId, entry);
-          Subscription sub = () -> loop.run(() -> listeners.remove(orderId, entry));
-          return Future.succeededFuture(sub);
-        });
+  public Feed openFeed(FrameListener sink) {
+    return new MemoryFeed(loop.callerContext().unwrap(), sink);
+  }
+
+  private void deliver(Frame frame) {
+    List<MemoryFeed> subscribed = feeds.get(frame.orderId());
+    if (subscribed != null) {
+      for (int i = 0; i < subscribed.size(); i++) {
+        subscribed.get(i).deliver(frame);
+      }
+    }
   }
 
   /** The order's state, or null when unknown or expired (an expired one is dropped). */
@@ -153,14 +158,52 @@ public final class MemoryEngine implements TrackingEngine {
     orders.values().removeIf(s -> s.expiresAtMillis <= now);
   }
 
-  /** How many orders have at least one watcher on this node (for metrics and tests). */
-  public Future<Integer> watchedOrders() {
-    return loop.call(() -> Future.succeededFuture(listeners.size()));
-  }
-
   @Override
   public Future<Void> close() {
     vertx.cancelTimer(sweepTimer);
     return Future.succeededFuture();
+  }
+
+  /** A feed: its orders are registered on the engine loop, its frames handed to its own context. */
+  private final class MemoryFeed implements Feed {
+    private final ContextInternal context;
+    private final FrameListener sink;
+    private final Handler<Frame> onFrame;
+
+    MemoryFeed(ContextInternal context, FrameListener sink) {
+      this.context = context;
+      this.sink = sink;
+      this.onFrame = sink::onFrame;
+    }
+
+    @Override
+    public Future<Void> subscribe(OrderId orderId) {
+      return loop.call(() -> {
+        List<MemoryFeed> subscribed = feeds.computeIfAbsent(orderId, k -> new ArrayList<>(1));
+        if (!subscribed.contains(this)) {
+          subscribed.add(this);
+        }
+        return Future.succeededFuture();
+      });
+    }
+
+    @Override
+    public void unsubscribe(OrderId orderId) {
+      loop.run(() -> {
+        List<MemoryFeed> subscribed = feeds.get(orderId);
+        if (subscribed != null && subscribed.remove(this) && subscribed.isEmpty()) {
+          feeds.remove(orderId);
+        }
+      });
+    }
+
+    /** On the engine loop: straight to the sink when it lives there too, else one hop. */
+    void deliver(Frame frame) {
+      if (context == loop.context()) {
+        sink.onFrame(frame);
+      } else {
+        context.execute(frame, onFrame);
+      }
+    }
   }
 }

@@ -2,7 +2,6 @@ package org.ordertracking.engine.redis;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.redis.client.Command;
@@ -12,37 +11,36 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ordertracking.engine.Broker;
 import org.ordertracking.engine.EngineContext;
 import org.ordertracking.engine.EngineHealth;
+import org.ordertracking.engine.Feed;
 import org.ordertracking.engine.FrameListener;
-import org.ordertracking.engine.ListenerRegistry;
-import org.ordertracking.engine.Subscription;
-import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
-import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.protocol.Frame;
-import org.ordertracking.protocol.FrameScanner;
 import org.ordertracking.protocol.Frames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The multi-node engine: state in one Redis hash per order, frames over one channel per order,
+ * The multi-node broker: state in one Redis hash per order, frames over one channel per order,
  * both named by {@link RedisKeys}. Publishing is one Lua script (rules, seq, state, expiry,
- * publish); watching is one subscription per order per node on a dedicated connection, whose
- * frames are handed to local listeners as the bytes Redis delivered.
+ * publish); each feed is a {@link RedisSubscriber} on a dedicated connection, whose frames are
+ * handed on as the bytes Redis delivered.
  */
-public final class RedisEngine implements TrackingEngine, EngineHealth {
-  private static final Logger LOG = LoggerFactory.getLogger(RedisEngine.class);
+public final class RedisBroker implements Broker, EngineHealth {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
   private static final long HEALTH_PING_MS = 2_000;
   private static final String[] STATE_FIELDS = {
     "seq", "status", "location", "eta", "courier", "dropoff", "updatedAt"
@@ -50,25 +48,25 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
 
   private final Vertx vertx;
   private final EngineContext loop;
+  private final RedisOptions options;
   private final Clock clock;
   private final String ttlSeconds;
   private final Redis commands;
-  private final RedisSubscriber subscriber;
   private final PublishScript script = new PublishScript();
-  private final ListenerRegistry listeners = new ListenerRegistry();
-  private volatile boolean subscriberUp;
+  private final List<RedisSubscriber> feeds = new CopyOnWriteArrayList<>();
   private volatile boolean commandsUp;
   private volatile String lastCommandError = "not connected yet";
+  private volatile boolean closed;
   private long healthTimer = -1;
 
-  public RedisEngine(Vertx vertx, RedisOptions options, Duration stateTtl, Clock clock) {
+  /** @param loop the engine loop its health checks run on */
+  public RedisBroker(Vertx vertx, EngineContext loop, RedisOptions options, Duration stateTtl, Clock clock) {
     this.vertx = vertx;
-    this.loop = new EngineContext(vertx);
+    this.loop = loop;
+    this.options = options;
     this.clock = clock;
     this.ttlSeconds = Long.toString(Math.max(1, stateTtl.toSeconds()));
     this.commands = Redis.createClient(vertx, options);
-    this.subscriber =
-        new RedisSubscriber(vertx, Redis.createClient(vertx, options), false, new FeedListener());
   }
 
   @Override
@@ -77,24 +75,36 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
   }
 
   /**
-   * Connects both sides. Completes once the first attempts are made, whatever they gave: a node
-   * whose Redis is down or refuses it (wrong password) stays up, reports not ready with the reason,
-   * and keeps retrying, so that a Redis outage does not turn into a crash loop.
+   * Checks the command side now and every few seconds. Completes once the first attempt is made,
+   * whatever it gave: a node whose Redis is down or refuses it (wrong password) stays up, reports
+   * not ready with the reason, and keeps retrying, so that a Redis outage does not turn into a
+   * crash loop. Feeds connect (and retry) by themselves when opened.
    */
+  @Override
   public Future<Void> start() {
     return loop.call(
         () -> {
           healthTimer = vertx.setPeriodic(HEALTH_PING_MS, id -> pingCommands());
-          Future<Void> ping = pingCommands();
-          Future<Void> sub = subscriber.start();
-          return Future.join(ping, sub)
+          return pingCommands()
               .otherwise(err -> {
                 LOG.warn("Redis not usable yet ({}); retrying, /health/ready answers 503 meanwhile",
                     err.getMessage());
                 return null;
-              })
-              .mapEmpty();
+              });
         });
+  }
+
+  /** A new pub/sub connection, connecting now on the calling context. */
+  @Override
+  public Feed openFeed(FrameListener sink) {
+    RedisSubscriber feed = new RedisSubscriber(vertx, Redis.createClient(vertx, options), false, sink);
+    feeds.add(feed);
+    if (closed) {
+      feed.close();
+    } else {
+      feed.start();
+    }
+    return feed;
   }
 
   private Future<Void> pingCommands() {
@@ -114,8 +124,10 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
 
   @Override
   public Optional<String> notReadyReason() {
-    if (!subscriberUp) {
-      return Optional.of("redis subscriber disconnected");
+    for (RedisSubscriber feed : feeds) {
+      if (!feed.connected()) {
+        return Optional.of("redis subscriber disconnected");
+      }
     }
     if (!commandsUp) {
       return Optional.of("redis commands failing: " + lastCommandError);
@@ -156,7 +168,7 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
               st.dropoff() == null ? "" : Frames.latLng(st.dropoff()),
               st.status().isTerminal() ? "1" : "0");
     }
-    return onCaller(script.run(commands, RedisKeys.stateKey(id), args).map(RedisEngine::result));
+    return onCaller(script.run(commands, RedisKeys.stateKey(id), args).map(RedisBroker::result));
   }
 
   private static PublishResult result(Response r) {
@@ -206,36 +218,6 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
     return json == null || json.equals("null") ? null : json;
   }
 
-  @Override
-  public Future<Subscription> subscribe(OrderId orderId, FrameListener listener) {
-    ListenerRegistry.Entry entry = new ListenerRegistry.Entry(loop.callerContext(), listener);
-    return loop.call(
-        () -> {
-          // Only the order's first local watcher sends a SUBSCRIBE; later ones wait for the same
-          // confirmation, or pass straight through once it has arrived.
-          listeners.add(orderId, entry);
-          return subscriber
-              .subscribe(RedisKeys.eventsChannel(orderId))
-              .map(v -> release(orderId, entry))
-              .onFailure(err -> unwatch(orderId, entry));
-        });
-  }
-
-  private Subscription release(OrderId orderId, ListenerRegistry.Entry entry) {
-    return () -> loop.run(() -> unwatch(orderId, entry));
-  }
-
-  private void unwatch(OrderId orderId, ListenerRegistry.Entry entry) {
-    if (listeners.remove(orderId, entry)) {
-      subscriber.unsubscribe(RedisKeys.eventsChannel(orderId));
-    }
-  }
-
-  /** Number of orders this node is subscribed to. */
-  public Future<Integer> subscriptions() {
-    return loop.call(() -> Future.succeededFuture(listeners.size()));
-  }
-
   private <T> Future<T> onCaller(Future<T> f) {
     ContextInternal caller = loop.callerContext();
     PromiseInternal<T> p = caller.promise();
@@ -245,39 +227,16 @@ public final class RedisEngine implements TrackingEngine, EngineHealth {
 
   @Override
   public Future<Void> close() {
+    closed = true;
     return loop.call(
         () -> {
           if (healthTimer >= 0) {
             vertx.cancelTimer(healthTimer);
           }
-          return Future.join(subscriber.close(), commands.close()).mapEmpty();
+          List<Future<Void>> closing = new ArrayList<>();
+          feeds.forEach(feed -> closing.add(feed.close()));
+          closing.add(commands.close());
+          return Future.join(closing).mapEmpty();
         });
-  }
-
-  /** Feed events from the subscriber, on the engine loop. */
-  private final class FeedListener implements RedisSubscriber.Listener {
-    @Override
-    public void onMessage(String channel, Buffer payload) {
-      OrderId orderId = RedisKeys.orderOfChannel(channel);
-      Frame frame = orderId == null ? null : FrameScanner.scan(payload);
-      if (frame == null) {
-        LOG.debug("Ignoring a message on {} that is not a tracking frame", channel);
-        return;
-      }
-      listeners.deliver(orderId, frame);
-    }
-
-    @Override
-    public void onResubscribed(String channel) {
-      OrderId orderId = RedisKeys.orderOfChannel(channel);
-      if (orderId != null) {
-        listeners.resync(orderId);
-      }
-    }
-
-    @Override
-    public void onConnectionChange(boolean connected) {
-      subscriberUp = connected;
-    }
   }
 }
