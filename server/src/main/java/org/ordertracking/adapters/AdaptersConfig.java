@@ -20,8 +20,7 @@ public record AdaptersConfig(
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  public static AdaptersConfig fromEnv(Map<String, String> vars, Set<String> knownProviders) {
-    Env env = new Env(vars);
+  public static AdaptersConfig fromEnv(Env env, Set<String> knownProviders) {
     Map<String, String> secrets = env.pairs("TRACKING_WEBHOOK_SECRETS");
     for (String name : secrets.keySet()) {
       if (!knownProviders.contains(name)) {

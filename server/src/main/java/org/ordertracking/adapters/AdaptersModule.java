@@ -6,11 +6,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ordertracking.adapters.deliveroo.DeliverooAdapter;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
 import org.ordertracking.adapters.doordash.DoorDashAdapter;
@@ -34,6 +35,11 @@ public final class AdaptersModule implements ServerModule {
   private static final List<CourierAdapter> PROVIDERS =
       List.of(new UberAdapter(), new DoorDashAdapter(), new DeliverooAdapter());
 
+  /** The names {@code TRACKING_WEBHOOK_SECRETS} may use. */
+  public static Set<String> providerNames() {
+    return PROVIDERS.stream().map(CourierAdapter::name).collect(Collectors.toUnmodifiableSet());
+  }
+
   private final ServerContext ctx;
   private final AdaptersConfig config;
   private final Clock clock = Clock.systemUTC();
@@ -48,19 +54,15 @@ public final class AdaptersModule implements ServerModule {
 
   public AdaptersModule(ServerContext ctx) {
     this.ctx = ctx;
-    this.config =
-        AdaptersConfig.fromEnv(
-            ctx.env(), PROVIDERS.stream().map(CourierAdapter::name).collect(java.util.stream.Collectors.toSet()));
-    String redisUrl = ctx.config().redisUrl();
-    var stateTtl = ctx.config().stateTtl();
-    if (redisUrl != null) {
-      redis = Redis.createClient(ctx.vertx(), new RedisOptions().setConnectionString(redisUrl));
+    this.config = ctx.config().adapters();
+    this.redis = ctx.redis();
+    var stateTtl = ctx.config().engine().stateTtl();
+    if (redis != null) {
       ids = new RedisIdempotencyStore(redis, config.eventTtl());
       deliverooOrders =
           new RedisActiveOrders(redis, DeliverooAdapter.NAME, clock, stateTtl, config.maxActiveOrders());
       gate = new RedisPollGate(redis);
     } else {
-      redis = null;
       ids = new MemoryIdempotencyStore(clock, config.eventTtl(), config.eventMemory());
       deliverooOrders = new MemoryActiveOrders(clock, stateTtl, config.maxActiveOrders());
       gate = new MemoryPollGate(clock);
@@ -128,7 +130,7 @@ public final class AdaptersModule implements ServerModule {
           if (webClient != null) {
             webClient.close();
           }
-          return redis == null ? Future.succeededFuture() : redis.close();
+          return Future.succeededFuture();
         });
   }
 

@@ -2,12 +2,12 @@ package org.ordertracking.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.time.Duration;
-import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.config.ConfigException;
 import org.ordertracking.engine.memory.MemoryBroker;
 import org.ordertracking.engine.redis.RedisBroker;
+import org.ordertracking.engine.redis.RedisSetup;
 
 /**
  * The one place that picks a broker from configuration and puts the hub on top; nothing else names
@@ -17,17 +17,20 @@ import org.ordertracking.engine.redis.RedisBroker;
 public final class EngineFactory {
   private EngineFactory() {}
 
-  public static Future<TrackingEngine> create(Vertx vertx, TrackingConfig config, Clock clock) {
-    if (config.redisUrl() == null) {
+  /**
+   * The engine the configuration asks for, started.
+   *
+   * @param redis the node's Redis setup, or null for the in-memory engine
+   */
+  public static Future<TrackingEngine> create(Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock) {
+    if (redis == null) {
       return Future.succeededFuture(memory(vertx, config.stateTtl(), clock));
     }
-    RedisOptions options =
-        new RedisOptions()
-            .setConnectionString(config.redisUrl())
-            .setMaxPoolSize(16)
-            .setMaxPoolWaiting(4096)
-            .setMaxWaitingHandlers(16384);
-    return redis(vertx, options, config.stateTtl(), clock, Hub.DEFAULT_SCOPE).map(hub -> hub);
+    return switch (redis.mode()) {
+      case STANDALONE -> redis(vertx, redis, config.stateTtl(), clock, Hub.DEFAULT_SCOPE).map(hub -> hub);
+      case CLUSTER -> Future.failedFuture(new ConfigException(
+          "TRACKING_REDIS_MODE=cluster is not supported by this version yet; use standalone"));
+    };
   }
 
   /** The single-node engine; it needs no start-up. */
@@ -42,11 +45,10 @@ public final class EngineFactory {
     return hub;
   }
 
-  /** The multi-node engine, started: connecting, or retrying in the background. */
-  public static Future<Hub> redis(
-      Vertx vertx, RedisOptions options, Duration stateTtl, Clock clock, Hub.Scope scope) {
+  /** The multi-node engine on a standalone Redis, started: connecting, or retrying in the background. */
+  public static Future<Hub> redis(Vertx vertx, RedisSetup redis, Duration stateTtl, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
-    Hub hub = new Hub(new RedisBroker(vertx, loop, options, stateTtl, clock), loop, scope);
+    Hub hub = new Hub(new RedisBroker(vertx, loop, redis, stateTtl, clock), loop, scope);
     return hub.start().map(hub);
   }
 }

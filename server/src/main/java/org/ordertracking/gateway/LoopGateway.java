@@ -17,7 +17,6 @@ import java.util.Set;
 import org.ordertracking.auth.TokenRejected;
 import org.ordertracking.auth.TokenService;
 import org.ordertracking.auth.TrackingToken;
-import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.engine.TrackingEngine;
@@ -44,13 +43,14 @@ final class LoopGateway implements TrackingSession.SessionHost {
   private final long keepAliveTimer;
   private Promise<Void> drained;
 
-  LoopGateway(Vertx vertx, TrackingConfig config, TrackingEngine engine, NodeState node, Clock clock) {
+  LoopGateway(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine, NodeState node,
+      Clock clock) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.engine = engine;
     this.node = node;
     this.clock = clock;
-    this.tokens = new TokenService(config.tokenSecrets(), clock);
+    this.tokens = new TokenService(tokenSecrets, clock);
     long interval = config.pingInterval().toMillis();
     this.keepAliveTimer = vertx.setPeriodic(interval, id -> keepAlive(2 * interval));
   }

@@ -6,7 +6,6 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
@@ -48,7 +47,7 @@ public final class RedisBroker implements Broker, EngineHealth {
 
   private final Vertx vertx;
   private final EngineContext loop;
-  private final RedisOptions options;
+  private final RedisSetup redis;
   private final Clock clock;
   private final String ttlSeconds;
   private final Redis commands;
@@ -59,14 +58,17 @@ public final class RedisBroker implements Broker, EngineHealth {
   private volatile boolean closed;
   private long healthTimer = -1;
 
-  /** @param loop the engine loop its health checks run on */
-  public RedisBroker(Vertx vertx, EngineContext loop, RedisOptions options, Duration stateTtl, Clock clock) {
+  /**
+   * @param loop the engine loop its health checks run on
+   * @param redis the node's Redis setup; its shared command client is used, not owned
+   */
+  public RedisBroker(Vertx vertx, EngineContext loop, RedisSetup redis, Duration stateTtl, Clock clock) {
     this.vertx = vertx;
     this.loop = loop;
-    this.options = options;
+    this.redis = redis;
     this.clock = clock;
     this.ttlSeconds = Long.toString(Math.max(1, stateTtl.toSeconds()));
-    this.commands = Redis.createClient(vertx, options);
+    this.commands = redis.commands();
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class RedisBroker implements Broker, EngineHealth {
   /** A new pub/sub connection, connecting now on the calling context. */
   @Override
   public Feed openFeed(FrameListener sink) {
-    RedisSubscriber feed = new RedisSubscriber(vertx, Redis.createClient(vertx, options), false, sink);
+    RedisSubscriber feed = new RedisSubscriber(vertx, redis.newClient(), redis.pubSub(), sink);
     feeds.add(feed);
     if (closed) {
       feed.close();
@@ -146,7 +148,7 @@ public final class RedisBroker implements Broker, EngineHealth {
               "location",
               ttlSeconds,
               RedisKeys.eventsChannel(id),
-              "PUBLISH",
+              redis.pubSub().publish(),
               Frames.head("location", id),
               at,
               Long.toString(loc.location().recordedAt().toEpochMilli()),
@@ -159,7 +161,7 @@ public final class RedisBroker implements Broker, EngineHealth {
               "status",
               ttlSeconds,
               RedisKeys.eventsChannel(id),
-              "PUBLISH",
+              redis.pubSub().publish(),
               Frames.head("status", id),
               at,
               st.status().name(),
@@ -235,7 +237,6 @@ public final class RedisBroker implements Broker, EngineHealth {
           }
           List<Future<Void>> closing = new ArrayList<>();
           feeds.forEach(feed -> closing.add(feed.close()));
-          closing.add(commands.close());
           return Future.join(closing).mapEmpty();
         });
   }

@@ -65,7 +65,7 @@ final class RedisSubscriber implements Feed {
   private final Vertx vertx;
   private final Redis client;
   private final FrameListener sink;
-  private final boolean sharded;
+  private final PubSubCommands commands;
   /** Keyed by the channel name's bytes, so a message is matched without decoding its channel. */
   private final Map<Buffer, ChannelState> channels = new HashMap<>();
   private RedisConnection connection;
@@ -73,10 +73,10 @@ final class RedisSubscriber implements Feed {
   private int attempts;
   private boolean closed;
 
-  RedisSubscriber(Vertx vertx, Redis client, boolean sharded, FrameListener sink) {
+  RedisSubscriber(Vertx vertx, Redis client, PubSubCommands commands, FrameListener sink) {
     this.vertx = vertx;
     this.client = client;
-    this.sharded = sharded;
+    this.commands = commands;
     this.sink = sink;
   }
 
@@ -130,7 +130,7 @@ final class RedisSubscriber implements Feed {
         continue;
       }
       st.resyncOnConfirm = reconnect;
-      send(e.getKey(), subscribeCommand());
+      send(e.getKey(), commands.subscribe());
       long ticket = ++st.sent;
       st.waiters.replaceAll(w -> new Waiter(ticket, w.promise()));
     }
@@ -171,7 +171,7 @@ final class RedisSubscriber implements Feed {
     if (!st.wanted) {
       st.wanted = true;
       if (connection != null) {
-        send(channel, subscribeCommand());
+        send(channel, commands.subscribe());
         st.sent++;
       }
     }
@@ -189,15 +189,11 @@ final class RedisSubscriber implements Feed {
     }
     st.wanted = false;
     if (connection != null) {
-      send(channel, sharded ? Command.SUNSUBSCRIBE : Command.UNSUBSCRIBE);
+      send(channel, commands.unsubscribe());
       st.unsubscribesPending++;
     } else if (st.idle()) {
       channels.remove(channel);
     }
-  }
-
-  private Command subscribeCommand() {
-    return sharded ? Command.SSUBSCRIBE : Command.SUBSCRIBE;
   }
 
   /** Sends a (un)subscribe; a failed write means the connection is gone. */
@@ -288,6 +284,7 @@ final class RedisSubscriber implements Feed {
     connection = null;
     channels.values().forEach(st -> st.waiters.forEach(w -> w.promise().tryFail("engine closed")));
     channels.clear();
-    return conn == null ? Future.succeededFuture() : conn.close();
+    Future<Void> closed = conn == null ? Future.succeededFuture() : conn.close();
+    return closed.eventually(client::close);
   }
 }

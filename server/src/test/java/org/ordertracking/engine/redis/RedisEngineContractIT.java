@@ -1,9 +1,9 @@
 package org.ordertracking.engine.redis;
 
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.ordertracking.engine.EngineContract;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.Hub;
@@ -20,8 +20,13 @@ class RedisEngineContractIT extends EngineContract {
 
   static Hub start(Vertx vertx, Clock clock, Hub.Scope scope) {
     Hub engine = Await.result(EngineFactory.redis(vertx,
-        new RedisOptions().setConnectionString(RedisFixture.shared().url()), Duration.ofHours(24), clock, scope));
+        setup(vertx, RedisFixture.shared().url()), Duration.ofHours(24), clock, scope));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     return engine;
+  }
+
+  /** The node's Redis setup for a standalone server; Vert.x closes its client at the end. */
+  static RedisSetup setup(Vertx vertx, String url) {
+    return RedisSetup.create(vertx, new RedisConfig(RedisMode.STANDALONE, List.of(url)));
   }
 }

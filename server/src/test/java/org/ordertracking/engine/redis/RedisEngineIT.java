@@ -46,7 +46,7 @@ class RedisEngineIT {
   }
 
   private Hub engine(String url) {
-    Hub engine = result(EngineFactory.redis(vertx, new RedisOptions().setConnectionString(url),
+    Hub engine = result(EngineFactory.redis(vertx, RedisEngineContractIT.setup(vertx, url),
         Duration.ofSeconds(120), Clock.systemUTC(), Hub.DEFAULT_SCOPE));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     cleanup.add(() -> result(engine.close()));
