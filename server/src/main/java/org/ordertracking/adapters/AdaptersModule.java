@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Courier-integration adapters as a server module: {@code POST /webhooks/<provider>} for every
  * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404), and the
  * Deliveroo location poller when {@code TRACKING_DELIVEROO_API_URL} is set. With the Redis engine,
- * event ids, active orders and poll gates live in Redis so they hold across nodes and restarts;
- * with the memory engine, in this process.
+ * active orders and poll gates live in Redis (through the node's shared client) so they hold across
+ * nodes and restarts; with the memory engine, in this process. Provider event ids are the engine's
+ * idempotency keys (see {@link WebhookHandler}).
  */
 public final class AdaptersModule implements ServerModule {
   private static final Logger LOG = LoggerFactory.getLogger(AdaptersModule.class);
@@ -45,7 +46,6 @@ public final class AdaptersModule implements ServerModule {
   private final Clock clock = Clock.systemUTC();
   private final AdapterMetrics metrics = new AdapterMetrics();
   private final Redis redis;
-  private final IdempotencyStore ids;
   private final ActiveOrders deliverooOrders;
   private final PollGate gate;
   private final Map<String, WebhookHandler> handlers = new LinkedHashMap<>();
@@ -58,12 +58,10 @@ public final class AdaptersModule implements ServerModule {
     this.redis = ctx.redis();
     var stateTtl = ctx.config().engine().stateTtl();
     if (redis != null) {
-      ids = new RedisIdempotencyStore(redis, config.eventTtl());
       deliverooOrders =
           new RedisActiveOrders(redis, DeliverooAdapter.NAME, clock, stateTtl, config.maxActiveOrders());
       gate = new RedisPollGate(redis);
     } else {
-      ids = new MemoryIdempotencyStore(clock, config.eventTtl(), config.eventMemory());
       deliverooOrders = new MemoryActiveOrders(clock, stateTtl, config.maxActiveOrders());
       gate = new MemoryPollGate(clock);
     }
@@ -74,7 +72,7 @@ public final class AdaptersModule implements ServerModule {
             adapter.name().equals(DeliverooAdapter.NAME) ? deliverooOrders : null;
         handlers.put(
             adapter.name(),
-            new WebhookHandler(adapter, secret, ids, ctx.engine(), registry, metrics, clock));
+            new WebhookHandler(adapter, secret, ctx.engine(), registry, metrics, clock));
       }
     }
   }

@@ -24,7 +24,7 @@ import org.ordertracking.model.TrackingEvent;
  */
 public interface Broker {
 
-  Future<PublishResult> publish(TrackingEvent event);
+  Future<PublishResult> publish(TrackingEvent event, PublishOptions options);
 
   Future<Snapshot> snapshot(OrderId orderId);
 

@@ -24,31 +24,31 @@ public final class EngineFactory {
    */
   public static Future<TrackingEngine> create(Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock) {
     if (redis == null) {
-      return Future.succeededFuture(memory(vertx, config.stateTtl(), clock));
+      return Future.succeededFuture(memory(vertx, config, clock, Hub.DEFAULT_SCOPE));
     }
     return switch (redis.mode()) {
-      case STANDALONE -> redis(vertx, redis, config.stateTtl(), clock, Hub.DEFAULT_SCOPE).map(hub -> hub);
+      case STANDALONE -> redis(vertx, redis, config, clock, Hub.DEFAULT_SCOPE).map(hub -> hub);
       case CLUSTER -> Future.failedFuture(new ConfigException(
           "TRACKING_REDIS_MODE=cluster is not supported by this version yet; use standalone"));
     };
   }
 
-  /** The single-node engine; it needs no start-up. */
+  /** The single-node engine with default settings (tests, embedding); it needs no start-up. */
   public static Hub memory(Vertx vertx, Duration stateTtl, Clock clock) {
-    return memory(vertx, stateTtl, clock, Hub.DEFAULT_SCOPE);
+    return memory(vertx, EngineConfig.defaults(stateTtl), clock, Hub.DEFAULT_SCOPE);
   }
 
-  public static Hub memory(Vertx vertx, Duration stateTtl, Clock clock, Hub.Scope scope) {
+  public static Hub memory(Vertx vertx, EngineConfig config, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
-    Hub hub = new Hub(new MemoryBroker(vertx, loop, stateTtl, clock), loop, scope);
+    Hub hub = new Hub(new MemoryBroker(vertx, loop, config, clock), loop, scope);
     hub.start();
     return hub;
   }
 
   /** The multi-node engine on a standalone Redis, started: connecting, or retrying in the background. */
-  public static Future<Hub> redis(Vertx vertx, RedisSetup redis, Duration stateTtl, Clock clock, Hub.Scope scope) {
+  public static Future<Hub> redis(Vertx vertx, RedisSetup redis, EngineConfig config, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
-    Hub hub = new Hub(new RedisBroker(vertx, loop, redis, stateTtl, clock), loop, scope);
+    Hub hub = new Hub(new RedisBroker(vertx, loop, redis, config, clock), loop, scope);
     return hub.start().map(hub);
   }
 }

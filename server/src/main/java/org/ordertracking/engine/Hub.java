@@ -71,8 +71,8 @@ public final class Hub implements TrackingEngine, EngineHealth {
   }
 
   @Override
-  public Future<PublishResult> publish(TrackingEvent event) {
-    return broker.publish(event);
+  public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
+    return broker.publish(event, options);
   }
 
   @Override

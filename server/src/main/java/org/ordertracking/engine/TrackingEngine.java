@@ -21,6 +21,9 @@ import org.ordertracking.model.TrackingEvent;
  *       PublishResult.Outcome#IGNORED} and not published. After a terminal status, locations and
  *       other statuses are {@link PublishResult.Outcome#REFUSED_TERMINAL}; the same terminal status
  *       again is {@code IGNORED} (idempotent retries).
+ *   <li>{@link PublishOptions} add rules inside the same atomic step: an idempotency key seen
+ *       before is {@link PublishResult.Outcome#DUPLICATE}; a forward-only status behind the
+ *       current one is {@code IGNORED}. Keys are remembered per order, for a bounded time.
  *   <li>When {@link Subscription#ready} of {@link #subscribe} completes, every event accepted
  *       afterwards reaches the listener, in seq order. A watcher therefore subscribes first and
  *       reads the {@link #snapshot} second, then drops live frames whose seq the snapshot already
@@ -37,7 +40,12 @@ import org.ordertracking.model.TrackingEvent;
  */
 public interface TrackingEngine {
 
-  Future<PublishResult> publish(TrackingEvent event);
+  Future<PublishResult> publish(TrackingEvent event, PublishOptions options);
+
+  /** A publish with the engine's own rules only ({@link PublishOptions#NONE}). */
+  default Future<PublishResult> publish(TrackingEvent event) {
+    return publish(event, PublishOptions.NONE);
+  }
 
   /** The current state; an order never published for is {@link Snapshot#empty}. */
   Future<Snapshot> snapshot(OrderId orderId);

@@ -5,10 +5,10 @@ import org.ordertracking.json.JsonText;
 import org.ordertracking.model.LatLng;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
-import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * Every frame the server sends, as JSON text, field by field in the contract's order: the snapshot,
@@ -16,46 +16,42 @@ import org.ordertracking.model.TrackingEvent.LocationUpdate;
  * the server writes frame JSON; the courier object is the one part encoded elsewhere
  * ({@code Courier.toJson()}, kept opaque here).
  *
- * <p>A live frame is split around its {@code seq} so that whoever assigns the seq (the memory
- * broker in Java, the Redis broker inside its Lua script) only glues the number in: the bytes
- * published are the bytes clients receive, encoded once.
+ * <p>A live frame comes in {@link FrameParts} around its {@code seq} (and a status frame's merged
+ * courier and drop-off), so that whoever applies the event (the memory broker in Java, the Redis
+ * broker inside its Lua script) only glues those in: the bytes published are the bytes clients
+ * receive, encoded once.
  */
 public final class Frames {
   private Frames() {}
 
-  /** {@code {"type":"<type>","orderId":"<id>","seq":} — everything before the seq digits. */
-  public static String head(String type, OrderId orderId) {
-    return "{\"type\":\"" + type + "\",\"orderId\":\"" + orderId.value() + "\",\"seq\":";
-  }
-
-  /** Everything after the seq digits of a location frame. */
-  public static String locationTail(LocationUpdate event) {
+  /** A location frame. */
+  public static FrameParts location(LocationUpdate event) {
     StringBuilder sb = new StringBuilder(160);
     sb.append(",\"location\":").append(location(event.location()));
     sb.append(",\"provider\":").append(JsonText.quote(event.provider()));
     if (event.ref() != null) {
       sb.append(",\"ref\":").append(JsonText.quote(event.ref()));
     }
-    return sb.append('}').toString();
+    return new FrameParts(head("location", event.orderId()), sb.append('}').toString(), "", "");
   }
 
   /**
-   * Everything after the seq digits of a status frame. The object parts are the merged state
-   * (JSON text or null), as the Redis script builds them too.
+   * A status frame. Its courier and drop-off are the order's merged state, glued in by whoever
+   * applies the event.
+   *
+   * @param at the time the engine accepted the event, ISO-8601
    */
-  public static String statusTail(
-      OrderStatus status, String etaJson, String courierJson, String dropoffJson, String at) {
-    return ",\"status\":\""
-        + status.name()
-        + "\",\"eta\":"
-        + orNull(etaJson)
-        + ",\"courier\":"
-        + orNull(courierJson)
-        + ",\"dropoff\":"
-        + orNull(dropoffJson)
-        + ",\"at\":\""
-        + at
-        + "\"}";
+  public static FrameParts status(StatusChange event, String at) {
+    return new FrameParts(
+        head("status", event.orderId()),
+        ",\"status\":\"" + event.status().name() + "\",\"eta\":" + eta(event.eta()) + ",\"courier\":",
+        ",\"dropoff\":",
+        ",\"at\":\"" + at + "\"}");
+  }
+
+  /** {@code {"type":"<type>","orderId":"<id>","seq":} — everything before the seq digits. */
+  private static String head(String type, OrderId orderId) {
+    return "{\"type\":\"" + type + "\",\"orderId\":\"" + orderId.value() + "\",\"seq\":";
   }
 
   /** The snapshot frame: the first frame of every socket, and the body of the order GET. */

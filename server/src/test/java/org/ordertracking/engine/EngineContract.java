@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ordertracking.testing.Await.next;
 import static org.ordertracking.testing.Await.result;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +26,10 @@ import org.ordertracking.model.LatLng;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.Snapshot;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 import org.ordertracking.protocol.Frame;
@@ -247,5 +251,91 @@ public abstract class EngineContract {
     result(engine.publish(status(id, OrderStatus.COURIER_ASSIGNED)));
     assertEquals(2, next(kept).seq());
     assertFalse(dropped.stream().anyMatch(f -> f.seq() == 2));
+  }
+
+  // --- publish options: rules inside the one atomic publish --------------------------------
+
+  private PublishResult publish(TrackingEvent event, PublishOptions options) {
+    return result(engine.publish(event, options));
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyIsADuplicateThatChangesNothing() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    PublishOptions evt1 = PublishOptions.providerEvent("uber:evt-1#0");
+    assertEquals(new PublishResult(Outcome.APPLIED, 1), publish(location(id, 52.1, T0), evt1));
+    assertEquals(new PublishResult(Outcome.DUPLICATE, 1), publish(location(id, 52.2, T0.plusSeconds(1)), evt1),
+        "the key makes the repeat, whatever the event says");
+    assertEquals(new PublishResult(Outcome.APPLIED, 2),
+        publish(location(id, 52.3, T0.plusSeconds(2)), PublishOptions.providerEvent("uber:evt-2#0")));
+
+    assertEquals(1, next(frames).seq());
+    Frame second = next(frames);
+    assertEquals(2, second.seq(), "the duplicate was not published");
+    assertTrue(second.bytes().toString().contains("52.3"));
+    assertEquals(2, result(engine.snapshot(id)).seq());
+  }
+
+  @Test
+  void idempotencyKeysAreRememberedPerOrder() {
+    PublishOptions same = PublishOptions.providerEvent("uber:evt-1#0");
+    assertTrue(publish(status(Ids.order(), OrderStatus.PLACED), same).applied());
+    assertTrue(publish(status(Ids.order(), OrderStatus.PLACED), same).applied());
+  }
+
+  @Test
+  void aKeyIsRememberedWhenItsEventWasIgnoredToo() {
+    OrderId id = Ids.order();
+    publish(location(id, 52.1, T0), PublishOptions.NONE);
+    PublishOptions late = PublishOptions.providerEvent("uber:late#0");
+    assertEquals(Outcome.IGNORED, publish(location(id, 52.0, T0.minusSeconds(5)), late).outcome());
+    assertEquals(Outcome.DUPLICATE, publish(location(id, 52.0, T0.minusSeconds(5)), late).outcome());
+  }
+
+  @Test
+  void aForwardOnlyStatusBehindTheCurrentOneIsIgnoredAndNotPublished() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    PublishOptions forward = new PublishOptions(null, true);
+    assertEquals(new PublishResult(Outcome.APPLIED, 1), publish(status(id, OrderStatus.PICKED_UP), forward));
+    assertEquals(new PublishResult(Outcome.IGNORED, 1), publish(status(id, OrderStatus.COURIER_ASSIGNED), forward));
+    assertEquals(new PublishResult(Outcome.APPLIED, 2), publish(status(id, OrderStatus.PICKED_UP), forward),
+        "the same status again may bring a new ETA");
+    assertEquals(new PublishResult(Outcome.APPLIED, 3), publish(status(id, OrderStatus.NEARBY), forward));
+    assertEquals(new PublishResult(Outcome.APPLIED, 4), publish(status(id, OrderStatus.COURIER_ASSIGNED), PublishOptions.NONE),
+        "without the option a status may go back (an explicit unassignment)");
+
+    for (String expected : new String[] {"PICKED_UP", "PICKED_UP", "NEARBY", "COURIER_ASSIGNED"}) {
+      assertEquals(expected, new JsonObject(next(frames).bytes()).getString("status"));
+    }
+  }
+
+  @Test
+  void forwardOnlyLeavesTheTerminalRuleAsItIs() {
+    OrderId id = Ids.order();
+    PublishOptions forward = new PublishOptions(null, true);
+    publish(status(id, OrderStatus.NEARBY), forward);
+    assertEquals(Outcome.APPLIED, publish(status(id, OrderStatus.DELIVERED), forward).outcome());
+    assertEquals(Outcome.REFUSED_TERMINAL, publish(status(id, OrderStatus.COURIER_ASSIGNED), forward).outcome());
+    assertEquals(Outcome.IGNORED, publish(status(id, OrderStatus.DELIVERED), forward).outcome());
+  }
+
+  @Test
+  void concurrentForwardOnlyStatusesNeverLeaveAnOrderBehindTheFurthestOne() {
+    PublishOptions forward = new PublishOptions(null, true);
+    List<OrderId> orders = new ArrayList<>();
+    List<Future<PublishResult>> inFlight = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      OrderId id = Ids.order();
+      orders.add(id);
+      publish(status(id, OrderStatus.PLACED), forward);
+      inFlight.add(engine.publish(status(id, OrderStatus.PICKED_UP), forward));
+      inFlight.add(engine.publish(status(id, OrderStatus.COURIER_ASSIGNED), forward));
+    }
+    result(Future.all(inFlight));
+    for (OrderId id : orders) {
+      assertEquals(OrderStatus.PICKED_UP, result(engine.snapshot(id)).status(), "order " + id);
+    }
   }
 }

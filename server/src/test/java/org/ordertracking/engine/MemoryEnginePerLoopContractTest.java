@@ -8,6 +8,6 @@ import java.time.Duration;
 class MemoryEnginePerLoopContractTest extends EngineContract {
   @Override
   protected TrackingEngine createEngine(Vertx vertx, Clock clock) {
-    return EngineFactory.memory(vertx, Duration.ofHours(24), clock, Hub.Scope.LOOP);
+    return EngineFactory.memory(vertx, EngineConfig.defaults(Duration.ofHours(24)), clock, Hub.Scope.LOOP);
   }
 }

@@ -6,15 +6,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ordertracking.engine.Broker;
+import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineContext;
 import org.ordertracking.engine.Feed;
 import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
@@ -42,15 +43,17 @@ public final class MemoryBroker implements Broker {
   private final Clock clock;
   private final long ttlMillis;
   private final Map<OrderId, OrderState> orders = new HashMap<>();
+  private final EventIds eventIds;
   private final Map<OrderId, List<MemoryFeed>> feeds = new HashMap<>();
   private final long sweepTimer;
 
   /** @param loop the engine loop this broker keeps its state on */
-  public MemoryBroker(Vertx vertx, EngineContext loop, Duration stateTtl, Clock clock) {
+  public MemoryBroker(Vertx vertx, EngineContext loop, EngineConfig config, Clock clock) {
     this.vertx = vertx;
     this.loop = loop;
     this.clock = clock;
-    this.ttlMillis = stateTtl.toMillis();
+    this.ttlMillis = config.stateTtl().toMillis();
+    this.eventIds = new EventIds(config.eventIdTtl().toMillis(), config.eventIdMemory());
     this.sweepTimer = vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> loop.run(this::sweepExpired));
   }
 
@@ -60,17 +63,30 @@ public final class MemoryBroker implements Broker {
   }
 
   @Override
-  public Future<PublishResult> publish(TrackingEvent event) {
-    return loop.call(() -> Future.succeededFuture(apply(event)));
+  public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
+    return loop.call(() -> Future.succeededFuture(applyOnce(event, options)));
   }
 
-  private PublishResult apply(TrackingEvent event) {
+  /** The one atomic step: the idempotency key checked, the event applied, the key remembered. */
+  private PublishResult applyOnce(TrackingEvent event, PublishOptions options) {
     long now = clock.millis();
     OrderState state = liveState(event.orderId(), now);
     if (state == null) {
       state = new OrderState(event.orderId());
       orders.put(event.orderId(), state);
     }
+    String key = options.idempotencyKey();
+    if (key != null && eventIds.seen(event.orderId(), key, now)) {
+      return new PublishResult(Outcome.DUPLICATE, state.seq);
+    }
+    PublishResult result = apply(state, event, options.forwardOnly(), now);
+    if (key != null) {
+      eventIds.remember(event.orderId(), key, now);
+    }
+    return result;
+  }
+
+  private PublishResult apply(OrderState state, TrackingEvent event, boolean forwardOnly, long now) {
     String at = Times.format(clock.instant());
     String frame;
     if (event instanceof LocationUpdate loc) {
@@ -84,12 +100,15 @@ public final class MemoryBroker implements Broker {
       state.seq++;
       state.locationJson = Frames.location(loc.location());
       state.locationRecordedAtMillis = recordedAt;
-      frame = Frames.head("location", state.orderId) + state.seq + Frames.locationTail(loc);
+      frame = Frames.location(loc).glue(state.seq, "", "");
     } else {
       StatusChange st = (StatusChange) event;
       if (state.terminal()) {
         Outcome outcome = state.status == st.status() ? Outcome.IGNORED : Outcome.REFUSED_TERMINAL;
         return new PublishResult(outcome, state.seq);
+      }
+      if (forwardOnly && st.status().isBehind(state.status)) {
+        return new PublishResult(Outcome.IGNORED, state.seq);
       }
       state.seq++;
       state.status = st.status();
@@ -100,16 +119,16 @@ public final class MemoryBroker implements Broker {
       if (st.dropoff() != null) {
         state.dropoffJson = Frames.latLng(st.dropoff());
       }
-      frame =
-          Frames.head("status", state.orderId)
-              + state.seq
-              + Frames.statusTail(
-                  st.status(), state.etaJson, state.courierJson, state.dropoffJson, at);
+      frame = Frames.status(st, at).glue(state.seq, orNull(state.courierJson), orNull(state.dropoffJson));
     }
     state.updatedAt = at;
     state.expiresAtMillis = now + ttlMillis;
     deliver(new Frame(state.orderId, Buffer.buffer(frame), state.seq, frameKind(event)));
     return new PublishResult(Outcome.APPLIED, state.seq);
+  }
+
+  private static String orNull(String json) {
+    return json == null ? "null" : json;
   }
 
   private static Frame.Kind frameKind(TrackingEvent event) {

@@ -9,26 +9,23 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ordertracking.engine.Broker;
+import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineContext;
 import org.ordertracking.engine.EngineHealth;
 import org.ordertracking.engine.Feed;
 import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.PublishResult;
-import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
 import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.model.TrackingEvent.LocationUpdate;
-import org.ordertracking.model.TrackingEvent.StatusChange;
-import org.ordertracking.protocol.Frames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +46,8 @@ public final class RedisBroker implements Broker, EngineHealth {
   private final EngineContext loop;
   private final RedisSetup redis;
   private final Clock clock;
-  private final String ttlSeconds;
   private final Redis commands;
-  private final PublishScript script = new PublishScript();
+  private final PublishScript script;
   private final List<RedisSubscriber> feeds = new CopyOnWriteArrayList<>();
   private volatile boolean commandsUp;
   private volatile String lastCommandError = "not connected yet";
@@ -62,13 +58,14 @@ public final class RedisBroker implements Broker, EngineHealth {
    * @param loop the engine loop its health checks run on
    * @param redis the node's Redis setup; its shared command client is used, not owned
    */
-  public RedisBroker(Vertx vertx, EngineContext loop, RedisSetup redis, Duration stateTtl, Clock clock) {
+  public RedisBroker(Vertx vertx, EngineContext loop, RedisSetup redis, EngineConfig config, Clock clock) {
     this.vertx = vertx;
     this.loop = loop;
     this.redis = redis;
     this.clock = clock;
-    this.ttlSeconds = Long.toString(Math.max(1, stateTtl.toSeconds()));
     this.commands = redis.commands();
+    this.script = new PublishScript(
+        config.stateTtl().toSeconds(), config.eventIdTtl().toSeconds(), redis.pubSub().publish());
   }
 
   @Override
@@ -138,51 +135,8 @@ public final class RedisBroker implements Broker, EngineHealth {
   }
 
   @Override
-  public Future<PublishResult> publish(TrackingEvent event) {
-    OrderId id = event.orderId();
-    String at = Times.format(clock.instant());
-    List<String> args;
-    if (event instanceof LocationUpdate loc) {
-      args =
-          List.of(
-              "location",
-              ttlSeconds,
-              RedisKeys.eventsChannel(id),
-              redis.pubSub().publish(),
-              Frames.head("location", id),
-              at,
-              Long.toString(loc.location().recordedAt().toEpochMilli()),
-              Frames.location(loc.location()),
-              Frames.locationTail(loc));
-    } else {
-      StatusChange st = (StatusChange) event;
-      args =
-          List.of(
-              "status",
-              ttlSeconds,
-              RedisKeys.eventsChannel(id),
-              redis.pubSub().publish(),
-              Frames.head("status", id),
-              at,
-              st.status().name(),
-              Frames.eta(st.eta()),
-              st.courier() == null ? "" : st.courier().toJson(),
-              st.dropoff() == null ? "" : Frames.latLng(st.dropoff()),
-              st.status().isTerminal() ? "1" : "0");
-    }
-    return onCaller(script.run(commands, RedisKeys.stateKey(id), args).map(RedisBroker::result));
-  }
-
-  private static PublishResult result(Response r) {
-    int code = r.get(0).toInteger();
-    long seq = r.get(1).toLong();
-    Outcome outcome =
-        switch (code) {
-          case 0 -> Outcome.APPLIED;
-          case 1 -> Outcome.IGNORED;
-          default -> Outcome.REFUSED_TERMINAL;
-        };
-    return new PublishResult(outcome, seq);
+  public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
+    return onCaller(script.publish(commands, event, options, Times.format(clock.instant())));
   }
 
   @Override

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Hub;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
@@ -404,6 +406,32 @@ class MemoryEngineTest {
     assertEquals(Outcome.IGNORED, publish(status(OrderStatus.DELIVERED)).outcome());
     clock.advance(Duration.ofHours(4).plusMillis(1));
     assertEquals(0, snapshot(O1).seq());
+  }
+
+  // --- idempotency keys ----------------------------------------------------------------------
+
+  @Test
+  void anIdempotencyKeyIsForgottenAfterItsTtl(Vertx vertx) {
+    Hub small = EngineFactory.memory(vertx, new EngineConfig(null, TTL, Duration.ofMinutes(1), 100), clock,
+        Hub.DEFAULT_SCOPE);
+    PublishOptions key = PublishOptions.providerEvent("uber:e1#0");
+    assertEquals(Outcome.APPLIED, await(small.publish(status(OrderStatus.PLACED), key)).outcome());
+    clock.advance(Duration.ofSeconds(59));
+    assertEquals(Outcome.DUPLICATE, await(small.publish(status(OrderStatus.PLACED), key)).outcome());
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(Outcome.APPLIED, await(small.publish(status(OrderStatus.PLACED), key)).outcome());
+  }
+
+  @Test
+  void theMemoryOfKeysIsBoundedAndForgetsTheOldestFirst(Vertx vertx) {
+    Hub small = EngineFactory.memory(vertx, new EngineConfig(null, TTL, Duration.ofHours(1), 100), clock,
+        Hub.DEFAULT_SCOPE);
+    for (int i = 0; i < 150; i++) {
+      await(small.publish(loc(T0.plusMillis(i)), PublishOptions.providerEvent("e" + i)));
+    }
+    assertEquals(Outcome.DUPLICATE, await(small.publish(loc(T0.plusSeconds(9)), PublishOptions.providerEvent("e149"))).outcome());
+    assertEquals(Outcome.APPLIED, await(small.publish(loc(T0.plusSeconds(9)), PublishOptions.providerEvent("e0"))).outcome(),
+        "the oldest keys were forgotten to stay within the bound");
   }
 
   private static void waitFor(VertxTestContext ctx) {

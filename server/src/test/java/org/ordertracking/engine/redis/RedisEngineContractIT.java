@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineContract;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.Hub;
@@ -20,7 +21,7 @@ class RedisEngineContractIT extends EngineContract {
 
   static Hub start(Vertx vertx, Clock clock, Hub.Scope scope) {
     Hub engine = Await.result(EngineFactory.redis(vertx,
-        setup(vertx, RedisFixture.shared().url()), Duration.ofHours(24), clock, scope));
+        setup(vertx, RedisFixture.shared().url()), EngineConfig.defaults(Duration.ofHours(24)), clock, scope));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     return engine;
   }

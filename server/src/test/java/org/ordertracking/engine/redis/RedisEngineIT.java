@@ -20,9 +20,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Hub;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
@@ -47,7 +49,7 @@ class RedisEngineIT {
 
   private Hub engine(String url) {
     Hub engine = result(EngineFactory.redis(vertx, RedisEngineContractIT.setup(vertx, url),
-        Duration.ofSeconds(120), Clock.systemUTC(), Hub.DEFAULT_SCOPE));
+        EngineConfig.defaults(Duration.ofSeconds(120)), Clock.systemUTC(), Hub.DEFAULT_SCOPE));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     cleanup.add(() -> result(engine.close()));
     return engine;
@@ -102,6 +104,24 @@ class RedisEngineIT {
     long ttl = result(redis.send(Request.cmd(Command.TTL).arg(key))).toLong();
     assertTrue(ttl > 0 && ttl <= 120, "TTL was " + ttl);
     assertEquals("1", result(redis.send(Request.cmd(Command.HGET).arg(key).arg("seq"))).toString());
+  }
+
+  @Test
+  void idempotencyKeysLiveInTheOrdersSlotAndExpire() {
+    String url = RedisFixture.shared().url();
+    Hub engine = engine(url);
+    Redis redis = client(url);
+    OrderId id = Ids.order();
+    result(engine.publish(location(id), PublishOptions.providerEvent("uber:evt-1#0")));
+    result(engine.publish(location(id), PublishOptions.providerEvent("uber:{odd} id#0")));
+
+    String plain = "order:{" + id + "}:event:uber:evt-1#0";
+    assertEquals(plain, RedisKeys.eventIdKey(id, "uber:evt-1#0"));
+    long ttl = result(redis.send(Request.cmd(Command.TTL).arg(plain))).toLong();
+    assertTrue(ttl > 0 && ttl <= 24 * 3600, "TTL was " + ttl);
+    String odd = RedisKeys.eventIdKey(id, "uber:{odd} id#0");
+    assertTrue(odd.matches("order:\\{" + id + "\\}:event:sha256-[0-9a-f]{64}"), odd);
+    assertEquals(1, result(redis.send(Request.cmd(Command.EXISTS).arg(odd))).toInteger());
   }
 
   @Test
