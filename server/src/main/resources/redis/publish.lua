@@ -17,7 +17,8 @@
 -- status:   ARGV[11] status, ARGV[12] eta JSON ("null" or a string literal),
 --           ARGV[13] courier JSON or "" (keep the stored one), ARGV[14] dropoff JSON or "",
 --           ARGV[15] "1" when the status is terminal,
---           ARGV[16] the statuses this one is behind, comma-separated ("" unless forward-only)
+--           ARGV[16] the statuses this one is behind, comma-separated ("" unless forward-only),
+--           ARGV[17] the status's reason token, or "" for none
 -- Returns {code, seq}: code 0 applied, 1 ignored (stale location, repeated terminal status, or a
 -- forward-only status behind the current one), 2 refused (the order is finished), 3 duplicate.
 local key = KEYS[1]
@@ -49,7 +50,7 @@ local function decide()
     if dropoff == '' then dropoff = cur[6] or 'null' end
     seq = seq + 1
     redis.call('HSET', key, 'seq', seq, 'status', ARGV[11], 'eta', ARGV[12], 'courier', courier,
-      'dropoff', dropoff, 'terminal', ARGV[15], 'updatedAt', ARGV[6])
+      'dropoff', dropoff, 'reason', ARGV[17], 'terminal', ARGV[15], 'updatedAt', ARGV[6])
   end
   redis.call('EXPIRE', key, ARGV[2])
   redis.call(ARGV[4], ARGV[3], ARGV[7] .. seq .. ARGV[8] .. courier .. ARGV[9] .. dropoff .. ARGV[10])

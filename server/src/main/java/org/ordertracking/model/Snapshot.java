@@ -11,6 +11,7 @@ package org.ordertracking.model;
  * @param etaJson JSON string literal (quotes included), or null
  * @param courierJson JSON object text, or null
  * @param dropoffJson JSON object text, or null
+ * @param reason the current status's reason token, or null
  * @param updatedAt ISO-8601 time of the last accepted event, or null
  */
 public record Snapshot(
@@ -21,10 +22,11 @@ public record Snapshot(
     String etaJson,
     String courierJson,
     String dropoffJson,
+    String reason,
     String updatedAt) {
 
   public static Snapshot empty(OrderId orderId) {
-    return new Snapshot(orderId, 0, null, null, null, null, null, null);
+    return new Snapshot(orderId, 0, null, null, null, null, null, null, null);
   }
 
   /** True when no event was ever accepted for this order (or its state expired). */

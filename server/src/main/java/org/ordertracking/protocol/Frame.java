@@ -10,9 +10,11 @@ import org.ordertracking.model.OrderId;
  * @param orderId the order whose stream carried the frame (its channel, not the frame's own field)
  * @param bytes the UTF-8 JSON text frame, shared read-only between all sockets of the node
  * @param seq the frame's {@code seq}
+ * @param ts when the engine accepted the event (epoch millis, the frame's {@code ts}); 0 when the
+ *     frame carries none (another publisher)
  * @param kind what kind of frame it is; drives conflation (locations) and closing (terminal)
  */
-public record Frame(OrderId orderId, Buffer bytes, long seq, Kind kind) {
+public record Frame(OrderId orderId, Buffer bytes, long seq, long ts, Kind kind) {
   public enum Kind {
     LOCATION,
     STATUS,

@@ -4,11 +4,11 @@ import io.vertx.core.buffer.Buffer;
 import org.ordertracking.model.OrderId;
 
 /**
- * Reads the top-level {@code type}, {@code seq} and {@code status} of a frame's JSON bytes without
- * building a tree: the engine does this once per received frame per node, not per socket. Any
- * publisher may write to an events channel, so fields are found by a string-aware scan of the
- * top-level object rather than by position. Values are compared in place: the only allocation is
- * the {@link Frame} itself.
+ * Reads the top-level {@code type}, {@code seq}, {@code ts} and {@code status} of a frame's JSON
+ * bytes without building a tree: the engine does this once per received frame per node, not per
+ * socket. Any publisher may write to an events channel, so fields are found by a string-aware scan
+ * of the top-level object rather than by position. Values are compared in place: the only
+ * allocation is the {@link Frame} itself.
  */
 public final class FrameScanner {
   private FrameScanner() {}
@@ -21,6 +21,7 @@ public final class FrameScanner {
     int n = bytes.length();
     int depth = 0;
     long seq = -1;
+    long ts = 0;
     Frame.Kind type = null;
     boolean terminalStatus = false;
     int i = 0;
@@ -37,6 +38,8 @@ public final class FrameScanner {
             int valueStart = skipSpace(bytes, colon + 1, n);
             if (keyIs(bytes, i, end, "seq")) {
               seq = parseLong(bytes, valueStart, n);
+            } else if (keyIs(bytes, i, end, "ts")) {
+              ts = Math.max(0, parseLong(bytes, valueStart, n));
             } else if (keyIs(bytes, i, end, "type")) {
               type = typeOf(bytes, valueStart, n);
             } else if (keyIs(bytes, i, end, "status")) {
@@ -63,7 +66,7 @@ public final class FrameScanner {
     if (type == Frame.Kind.STATUS && terminalStatus) {
       type = Frame.Kind.TERMINAL_STATUS;
     }
-    return new Frame(orderId, bytes, seq, type);
+    return new Frame(orderId, bytes, seq, ts, type);
   }
 
   /** LOCATION, STATUS or OTHER for a string value; null when the value is not a string. */

@@ -24,9 +24,14 @@ import org.ordertracking.model.TrackingEvent.StatusChange;
 public final class Frames {
   private Frames() {}
 
-  /** A location frame. */
-  public static FrameParts location(LocationUpdate event) {
-    StringBuilder sb = new StringBuilder(160);
+  /**
+   * A location frame.
+   *
+   * @param ts when the engine accepted the event, epoch millis
+   */
+  public static FrameParts location(LocationUpdate event, long ts) {
+    StringBuilder sb = new StringBuilder(180);
+    sb.append(",\"ts\":").append(ts);
     sb.append(",\"location\":").append(location(event.location()));
     sb.append(",\"provider\":").append(JsonText.quote(event.provider()));
     if (event.ref() != null) {
@@ -39,14 +44,16 @@ public final class Frames {
    * A status frame. Its courier and drop-off are the order's merged state, glued in by whoever
    * applies the event.
    *
-   * @param at the time the engine accepted the event, ISO-8601
+   * @param ts when the engine accepted the event, epoch millis
+   * @param at the same instant, ISO-8601
    */
-  public static FrameParts status(StatusChange event, String at) {
+  public static FrameParts status(StatusChange event, long ts, String at) {
     return new FrameParts(
         head("status", event.orderId()),
-        ",\"status\":\"" + event.status().name() + "\",\"eta\":" + eta(event.eta()) + ",\"courier\":",
+        ",\"ts\":" + ts + ",\"status\":\"" + event.status().name() + "\",\"eta\":" + eta(event.eta())
+            + ",\"courier\":",
         ",\"dropoff\":",
-        ",\"at\":\"" + at + "\"}");
+        ",\"reason\":" + reason(event.reason()) + ",\"at\":\"" + at + "\"}");
   }
 
   /** {@code {"type":"<type>","orderId":"<id>","seq":} — everything before the seq digits. */
@@ -64,6 +71,7 @@ public final class Frames {
     sb.append(",\"eta\":").append(orNull(s.etaJson()));
     sb.append(",\"courier\":").append(orNull(s.courierJson()));
     sb.append(",\"dropoff\":").append(orNull(s.dropoffJson()));
+    sb.append(",\"reason\":").append(reason(s.reason()));
     sb.append(",\"updatedAt\":").append(s.updatedAt() == null ? "null" : "\"" + s.updatedAt() + "\"");
     return sb.append('}').toString();
   }
@@ -93,6 +101,11 @@ public final class Frames {
   /** An estimate as a JSON string literal, or {@code null} for none. */
   public static String eta(Instant eta) {
     return eta == null ? "null" : "\"" + Times.format(eta) + "\"";
+  }
+
+  /** A reason token as a JSON string, or {@code null}; tokens need no escaping ({@code [a-z_]}). */
+  private static String reason(String reason) {
+    return reason == null ? "null" : "\"" + reason + "\"";
   }
 
   private static String orNull(String json) {

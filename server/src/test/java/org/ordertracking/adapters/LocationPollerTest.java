@@ -162,7 +162,7 @@ class LocationPollerTest {
   void orderAtATerminalStatusStopsBeingPolled() {
     activeDelivery("o-done");
     Await.result(
-        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, "test")));
+        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, null, "test")));
     startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
     Await.until(vertx, LIMIT, "the order leaving the active orders", () -> active.list().map(List::isEmpty));
     assertEquals(1, sim.pollLog().forOrder("o-done").size());

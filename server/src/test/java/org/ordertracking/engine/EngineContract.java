@@ -68,7 +68,7 @@ public abstract class EngineContract {
   }
 
   protected static StatusChange status(OrderId id, OrderStatus status) {
-    return new StatusChange(id, status, null, null, null, "test");
+    return new StatusChange(id, status, null, null, null, null, "test");
   }
 
   /** Subscribes and returns the queue the frames land in. */
@@ -96,7 +96,7 @@ public abstract class EngineContract {
     assertNull(s.status());
     assertTrue(s.isUnknown());
     assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + s.orderId() + "\",\"seq\":0,\"status\":null,"
-        + "\"location\":null,\"eta\":null,\"courier\":null,\"dropoff\":null,\"updatedAt\":null}",
+        + "\"location\":null,\"eta\":null,\"courier\":null,\"dropoff\":null,\"reason\":null,\"updatedAt\":null}",
         Frames.snapshot(s));
   }
 
@@ -145,7 +145,7 @@ public abstract class EngineContract {
     OrderId id = Ids.order();
     Instant eta = Instant.parse("2030-01-01T10:00:00Z");
     result(engine.publish(new StatusChange(id, OrderStatus.COURIER_ASSIGNED, eta,
-        new Courier("Ana", "bike"), new LatLng(52.5, 13.4), "test")));
+        new Courier("Ana", "bike"), new LatLng(52.5, 13.4), null, "test")));
     BlockingQueue<Frame> frames = watch(id);
     result(engine.publish(status(id, OrderStatus.PICKED_UP)));
 
@@ -188,13 +188,15 @@ public abstract class EngineContract {
   void locationFrameIsExactlyTheContractJson() {
     OrderId id = Ids.order();
     BlockingQueue<Frame> frames = watch(id);
-    Instant t = Instant.parse("2026-11-21T10:15:30.123Z");
-    result(engine.publish(location(id, 52.52, t)));
+    clock.advance(Duration.ofSeconds(1));
+    result(engine.publish(location(id, 52.52, T0)));
+    Frame frame = next(frames);
     assertEquals(
-        "{\"type\":\"location\",\"orderId\":\"" + id + "\",\"seq\":1,\"location\":{\"lat\":52.52,"
+        "{\"type\":\"location\",\"orderId\":\"" + id + "\",\"seq\":1,\"ts\":1795256131123,\"location\":{\"lat\":52.52,"
             + "\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"provider\":\"test\",\"ref\":\"r-52.52\"}",
-        next(frames).bytes().toString());
+        frame.bytes().toString());
+    assertEquals(1795256131123L, frame.ts(), "the frame carries the time the engine accepted it");
   }
 
   @Test
@@ -202,29 +204,29 @@ public abstract class EngineContract {
     OrderId id = Ids.order();
     BlockingQueue<Frame> frames = watch(id);
     result(engine.publish(new StatusChange(id, OrderStatus.COURIER_ASSIGNED, Instant.parse("2026-11-21T10:45:00Z"),
-        new Courier("Ana \"A\"", "bike"), new LatLng(52.5, 13.4), "test")));
+        new Courier("Ana \"A\"", "bike"), new LatLng(52.5, 13.4), null, "test")));
     clock.advance(Duration.ofSeconds(2));
     result(engine.publish(location(id, 52.52, T0)));
     clock.advance(Duration.ofSeconds(3));
-    result(engine.publish(status(id, OrderStatus.DELIVERED)));
+    result(engine.publish(new StatusChange(id, OrderStatus.DELIVERED, null, null, null, "delivered", "test")));
 
     String head = "{\"type\":\"status\",\"orderId\":\"" + id + "\",\"seq\":";
-    assertEquals(head + "1,\"status\":\"COURIER_ASSIGNED\",\"eta\":\"2026-11-21T10:45:00.000Z\","
+    assertEquals(head + "1,\"ts\":1795256130123,\"status\":\"COURIER_ASSIGNED\",\"eta\":\"2026-11-21T10:45:00.000Z\","
             + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
-            + "\"at\":\"2026-11-21T10:15:30.123Z\"}",
+            + "\"reason\":null,\"at\":\"2026-11-21T10:15:30.123Z\"}",
         next(frames).bytes().toString());
     assertEquals(2, next(frames).seq());
     Frame delivered = next(frames);
-    assertEquals(head + "3,\"status\":\"DELIVERED\",\"eta\":null,"
+    assertEquals(head + "3,\"ts\":1795256135123,\"status\":\"DELIVERED\",\"eta\":null,"
             + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
-            + "\"at\":\"2026-11-21T10:15:35.123Z\"}",
+            + "\"reason\":\"delivered\",\"at\":\"2026-11-21T10:15:35.123Z\"}",
         delivered.bytes().toString());
     assertEquals(Frame.Kind.TERMINAL_STATUS, delivered.kind());
     assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + id + "\",\"seq\":3,\"status\":\"DELIVERED\","
             + "\"location\":{\"lat\":52.52,\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"eta\":null,"
             + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
-            + "\"updatedAt\":\"2026-11-21T10:15:35.123Z\"}",
+            + "\"reason\":\"delivered\",\"updatedAt\":\"2026-11-21T10:15:35.123Z\"}",
         Frames.snapshot(result(engine.snapshot(id))));
   }
 

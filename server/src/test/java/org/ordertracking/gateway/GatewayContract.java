@@ -77,6 +77,28 @@ abstract class GatewayContract {
   }
 
   @Test
+  void liveFramesCarryTheirAcceptanceTimeAndStatusesTheirReason() {
+    OrderId id = Ids.order();
+    try (WsClient ws = node.connect(node.token(id))) {
+      ws.next();
+      long before = System.currentTimeMillis();
+      node.location(id, 52.5, 13.4);
+      long ts = ws.next().getLong("ts");
+      assertTrue(ts >= before && ts <= System.currentTimeMillis(), "ts " + ts + " is when the engine accepted it");
+
+      var res = node.post("/api/v1/orders/" + id + "/status",
+          new JsonObject().put("status", "CANCELLED").put("reason", "cancelled"));
+      assertEquals(202, res.statusCode(), res.bodyAsString());
+      JsonObject st = ws.next();
+      assertEquals("cancelled", st.getString("reason"));
+      assertTrue(st.getLong("ts") >= ts);
+    }
+    JsonObject snapshot = node.get("/api/v1/orders/" + id).bodyAsJsonObject();
+    assertEquals("cancelled", snapshot.getString("reason"));
+    assertFalse(snapshot.containsKey("ts"), "a snapshot is state, not a live frame");
+  }
+
+  @Test
   void anOrderNobodyPublishedForIsAnEmptySnapshot() {
     try (WsClient ws = node.connect(node.token(Ids.order()))) {
       JsonObject snapshot = ws.next();

@@ -24,15 +24,23 @@ class FrameScannerTest {
   @Test
   void locationFrameAsTheServerWritesItIsFound() {
     Buffer bytes = Buffer.buffer(
-        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":13,\"location\":{\"lat\":52.52,\"lng\":13.405,"
+        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":13,\"ts\":1795256130123,\"location\":{\"lat\":52.52,\"lng\":13.405,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"provider\":\"uber\",\"ref\":\"r1\"}");
     Frame f = FrameScanner.scan(O1, bytes);
     assertNotNull(f);
     assertEquals(13, f.seq());
+    assertEquals(1795256130123L, f.ts());
     assertEquals(Frame.Kind.LOCATION, f.kind());
     assertTrue(f.conflatable());
     assertFalse(f.terminal());
     assertSame(bytes, f.bytes(), "the bytes are forwarded as received, never re-encoded");
+  }
+
+  @Test
+  void aFrameWithoutTsFromAnotherPublisherHasTsZero() {
+    assertEquals(0, scan("{\"type\":\"status\",\"seq\":3,\"status\":\"NEARBY\"}").ts());
+    assertEquals(0, scan("{\"type\":\"status\",\"seq\":3,\"ts\":\"soon\"}").ts());
+    assertEquals(0, scan("{\"type\":\"status\",\"seq\":3,\"location\":{\"ts\":5}}").ts(), "only the top level counts");
   }
 
   @Test

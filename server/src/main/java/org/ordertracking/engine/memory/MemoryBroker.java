@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class MemoryBroker implements Broker {
   }
 
   private PublishResult apply(OrderState state, TrackingEvent event, boolean forwardOnly, long now) {
-    String at = Times.format(clock.instant());
+    String at = Times.format(Instant.ofEpochMilli(now));
     String frame;
     if (event instanceof LocationUpdate loc) {
       if (state.terminal()) {
@@ -100,7 +101,7 @@ public final class MemoryBroker implements Broker {
       state.seq++;
       state.locationJson = Frames.location(loc.location());
       state.locationRecordedAtMillis = recordedAt;
-      frame = Frames.location(loc).glue(state.seq, "", "");
+      frame = Frames.location(loc, now).glue(state.seq, "", "");
     } else {
       StatusChange st = (StatusChange) event;
       if (state.terminal()) {
@@ -113,17 +114,18 @@ public final class MemoryBroker implements Broker {
       state.seq++;
       state.status = st.status();
       state.etaJson = st.eta() == null ? null : Frames.eta(st.eta());
+      state.reason = st.reason();
       if (st.courier() != null) {
         state.courierJson = st.courier().toJson();
       }
       if (st.dropoff() != null) {
         state.dropoffJson = Frames.latLng(st.dropoff());
       }
-      frame = Frames.status(st, at).glue(state.seq, orNull(state.courierJson), orNull(state.dropoffJson));
+      frame = Frames.status(st, now, at).glue(state.seq, orNull(state.courierJson), orNull(state.dropoffJson));
     }
     state.updatedAt = at;
     state.expiresAtMillis = now + ttlMillis;
-    deliver(new Frame(state.orderId, Buffer.buffer(frame), state.seq, frameKind(event)));
+    deliver(new Frame(state.orderId, Buffer.buffer(frame), state.seq, now, frameKind(event)));
     return new PublishResult(Outcome.APPLIED, state.seq);
   }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -21,6 +22,7 @@ import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
+import org.ordertracking.model.Times;
 import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
@@ -65,8 +67,9 @@ final class PublishScript {
     }
   }
 
-  /** Publishes one event; {@code at} is the engine's time of acceptance, ISO-8601. */
-  Future<PublishResult> publish(Redis redis, TrackingEvent event, PublishOptions options, String at) {
+  /** Publishes one event accepted by the engine at {@code now}. */
+  Future<PublishResult> publish(Redis redis, TrackingEvent event, PublishOptions options, Instant now) {
+    String at = Times.format(now);
     OrderId id = event.orderId();
     List<String> keys = new ArrayList<>(2);
     keys.add(RedisKeys.stateKey(id));
@@ -82,18 +85,19 @@ final class PublishScript {
         eventIdTtlSeconds,
         at));
     if (event instanceof LocationUpdate loc) {
-      addParts(args, Frames.location(loc));
+      addParts(args, Frames.location(loc, now.toEpochMilli()));
       args.add(Long.toString(loc.location().recordedAt().toEpochMilli()));
       args.add(Frames.location(loc.location()));
     } else {
       StatusChange st = (StatusChange) event;
-      addParts(args, Frames.status(st, at));
+      addParts(args, Frames.status(st, now.toEpochMilli(), at));
       args.add(st.status().name());
       args.add(Frames.eta(st.eta()));
       args.add(st.courier() == null ? "" : st.courier().toJson());
       args.add(st.dropoff() == null ? "" : Frames.latLng(st.dropoff()));
       args.add(st.status().isTerminal() ? "1" : "0");
       args.add(options.forwardOnly() ? statusesAhead(st.status()) : "");
+      args.add(st.reason() == null ? "" : st.reason());
     }
     return run(redis, keys, args).map(PublishScript::result);
   }

@@ -24,7 +24,6 @@ import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
-import org.ordertracking.model.Times;
 import org.ordertracking.model.TrackingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ public final class RedisBroker implements Broker, EngineHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
   private static final long HEALTH_PING_MS = 2_000;
   private static final String[] STATE_FIELDS = {
-    "seq", "status", "location", "eta", "courier", "dropoff", "updatedAt"
+    "seq", "status", "location", "eta", "courier", "dropoff", "reason", "updatedAt"
   };
 
   private final Vertx vertx;
@@ -136,7 +135,7 @@ public final class RedisBroker implements Broker, EngineHealth {
 
   @Override
   public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
-    return onCaller(script.publish(commands, event, options, Times.format(clock.instant())));
+    return onCaller(script.publish(commands, event, options, clock.instant()));
   }
 
   @Override
@@ -162,12 +161,17 @@ public final class RedisBroker implements Broker, EngineHealth {
         nullIfJsonNull(str(r, 3)),
         nullIfJsonNull(str(r, 4)),
         nullIfJsonNull(str(r, 5)),
-        str(r, 6));
+        emptyAsNull(str(r, 6)),
+        str(r, 7));
   }
 
   private static String str(Response r, int i) {
     Response v = r.get(i);
     return v == null ? null : v.toString();
+  }
+
+  private static String emptyAsNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   private static String nullIfJsonNull(String json) {

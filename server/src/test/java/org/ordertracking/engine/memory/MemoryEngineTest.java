@@ -88,7 +88,7 @@ class MemoryEngineTest {
   }
 
   private static StatusChange status(OrderStatus s) {
-    return new StatusChange(O1, s, null, null, null, "p");
+    return new StatusChange(O1, s, null, null, null, null, "p");
   }
 
   private static void assertResult(Outcome outcome, long seq, PublishResult r) {
@@ -132,7 +132,7 @@ class MemoryEngineTest {
     assertTrue(s.isUnknown());
     assertEquals(
         "{\"type\":\"snapshot\",\"orderId\":\"never-seen\",\"seq\":0,\"status\":null,\"location\":null,"
-            + "\"eta\":null,\"courier\":null,\"dropoff\":null,\"updatedAt\":null}",
+            + "\"eta\":null,\"courier\":null,\"dropoff\":null,\"reason\":null,\"updatedAt\":null}",
         Frames.snapshot(s));
   }
 
@@ -243,8 +243,8 @@ class MemoryEngineTest {
   void courierAndDropoffAreStickyWhileEtaIsReplaced() {
     Instant eta = Instant.parse("2026-11-21T10:45:00Z");
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, eta,
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
-    publish(new StatusChange(O1, OrderStatus.PICKED_UP, null, null, null, "p"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "p"));
+    publish(new StatusChange(O1, OrderStatus.PICKED_UP, null, null, null, null, "p"));
     Snapshot s = snapshot(O1);
     assertEquals(OrderStatus.PICKED_UP, s.status());
     assertNull(s.etaJson(), "an absent eta means no estimate: it replaces the old one");
@@ -252,7 +252,7 @@ class MemoryEngineTest {
     assertEquals("{\"lat\":52.5,\"lng\":13.4}", s.dropoffJson());
 
     publish(new StatusChange(O1, OrderStatus.NEARBY, eta.plusSeconds(60),
-        new Courier("Sam", null), null, "p"));
+        new Courier("Sam", null), null, null, "p"));
     s = snapshot(O1);
     assertEquals("\"2026-11-21T10:46:00.000Z\"", s.etaJson());
     assertEquals("{\"name\":\"Sam\"}", s.courierJson(), "a new courier replaces the old one");
@@ -265,14 +265,14 @@ class MemoryEngineTest {
     Checkpoint arrived = ctx.checkpoint(2);
     await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, null,
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "p"));
     clock.advance(Duration.ofSeconds(5));
     publish(status(OrderStatus.DELIVERED));
     waitFor(ctx);
     assertEquals(
-        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":2,\"status\":\"DELIVERED\",\"eta\":null,"
+        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":2,\"ts\":1795256135123,\"status\":\"DELIVERED\",\"eta\":null,"
             + "\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
-            + "\"at\":\"2026-11-21T10:15:35.123Z\"}",
+            + "\"reason\":null,\"at\":\"2026-11-21T10:15:35.123Z\"}",
         frames.get(1).bytes().toString());
   }
 
@@ -281,13 +281,13 @@ class MemoryEngineTest {
     publish(new LocationUpdate(O1, new Location(52.52, 13.405, 90.0, 4.2, 8.0, T0), "uber", "r-1"));
     clock.advance(Duration.ofSeconds(2));
     publish(new StatusChange(O1, OrderStatus.PICKED_UP, Instant.parse("2026-11-21T10:30:00Z"),
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "uber"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "uber"));
     assertEquals(
         "{\"type\":\"snapshot\",\"orderId\":\"o1\",\"seq\":2,\"status\":\"PICKED_UP\","
             + "\"location\":{\"lat\":52.52,\"lng\":13.405,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},"
             + "\"eta\":\"2026-11-21T10:30:00.000Z\",\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},"
-            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"updatedAt\":\"2026-11-21T10:15:32.123Z\"}",
+            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"reason\":null,\"updatedAt\":\"2026-11-21T10:15:32.123Z\"}",
         Frames.snapshot(snapshot(O1)));
   }
 
@@ -303,24 +303,24 @@ class MemoryEngineTest {
     publish(new LocationUpdate(O1, new Location(52.53, 13.4, null, null, null, T0.plusSeconds(1)), "p", null));
     clock.advance(Duration.ofSeconds(3));
     publish(new StatusChange(O1, OrderStatus.PICKED_UP, Instant.parse("2026-11-21T10:30:00Z"),
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "uber"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "uber"));
     publish(new LocationUpdate(O1, new Location(52.54, 13.41, 0.0, 0.0, 0.0, T0.plusSeconds(2)), "p", "x"));
     waitFor(ctx);
 
     assertEquals(List.of(1L, 2L, 3L, 4L), frames.stream().map(Frame::seq).toList());
     assertEquals(
-        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":1,\"location\":{\"lat\":52.52,\"lng\":13.405,"
+        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":1,\"ts\":1795256130123,\"location\":{\"lat\":52.52,\"lng\":13.405,"
             + "\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},"
             + "\"provider\":\"uber\",\"ref\":\"r-\\\"1\\\"\"}",
         frames.get(0).bytes().toString());
     assertEquals(
-        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":2,\"location\":{\"lat\":52.53,\"lng\":13.4,"
+        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":2,\"ts\":1795256130123,\"location\":{\"lat\":52.53,\"lng\":13.4,"
             + "\"recordedAt\":\"2026-11-21T10:15:31.123Z\"},\"provider\":\"p\"}",
         frames.get(1).bytes().toString());
     assertEquals(
-        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":3,\"status\":\"PICKED_UP\","
+        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":3,\"ts\":1795256133123,\"status\":\"PICKED_UP\","
             + "\"eta\":\"2026-11-21T10:30:00.000Z\",\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},"
-            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"at\":\"2026-11-21T10:15:33.123Z\"}",
+            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"reason\":null,\"at\":\"2026-11-21T10:15:33.123Z\"}",
         frames.get(2).bytes().toString());
     assertEquals(
         List.of(Frame.Kind.LOCATION, Frame.Kind.LOCATION, Frame.Kind.STATUS, Frame.Kind.LOCATION),
@@ -331,6 +331,7 @@ class MemoryEngineTest {
       JSON.readTree(f.bytes().getBytes());
       Frame scanned = FrameScanner.scan(O1, f.bytes());
       assertEquals(f.seq(), scanned.seq());
+      assertEquals(f.ts(), scanned.ts());
       assertEquals(f.kind(), scanned.kind());
     }
   }
