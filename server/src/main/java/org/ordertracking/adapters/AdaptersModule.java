@@ -3,7 +3,6 @@ package org.ordertracking.adapters;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
@@ -23,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Courier-integration adapters as a server module: {@code POST /webhooks/<provider>} for every
- * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404), and the
- * Deliveroo location poller when {@code TRACKING_DELIVEROO_API_URL} is set. With the Redis engine,
+ * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404) on nodes with
+ * the ingest role, and the Deliveroo location poller (its own verticle) when
+ * {@code TRACKING_DELIVEROO_API_URL} is set, on nodes with the adapters role. With the Redis engine,
  * active orders and poll gates live in Redis (through the node's shared client) so they hold across
  * nodes and restarts; with the memory engine, in this process. Provider event ids are the engine's
  * idempotency keys (see {@link WebhookHandler}).
@@ -49,11 +49,18 @@ public final class AdaptersModule implements ServerModule {
   private final ActiveOrders deliverooOrders;
   private final PollGate gate;
   private final Map<String, WebhookHandler> handlers = new LinkedHashMap<>();
-  private WebClient webClient;
-  private LocationPoller poller;
+  private final boolean webhooks;
+  private final boolean pollers;
+  private String pollerDeployment;
 
-  public AdaptersModule(ServerContext ctx) {
+  /**
+   * @param webhooks whether to serve the webhook routes (ingest role)
+   * @param pollers whether to run the pollers (adapters role)
+   */
+  public AdaptersModule(ServerContext ctx, boolean webhooks, boolean pollers) {
     this.ctx = ctx;
+    this.webhooks = webhooks;
+    this.pollers = pollers;
     this.config = ctx.config().adapters();
     this.redis = ctx.redis();
     var stateTtl = ctx.config().engine().stateTtl();
@@ -67,7 +74,7 @@ public final class AdaptersModule implements ServerModule {
     }
     for (CourierAdapter adapter : PROVIDERS) {
       String secret = config.secrets().get(adapter.name());
-      if (secret != null) {
+      if (webhooks && secret != null) {
         ActiveOrders registry =
             adapter.name().equals(DeliverooAdapter.NAME) ? deliverooOrders : null;
         handlers.put(
@@ -79,6 +86,9 @@ public final class AdaptersModule implements ServerModule {
 
   @Override
   public void mount(Router router) {
+    if (!webhooks) {
+      return;
+    }
     handlers.forEach(
         (name, handler) ->
             router
@@ -97,39 +107,25 @@ public final class AdaptersModule implements ServerModule {
 
   @Override
   public Future<Void> start() {
+    boolean polling = pollers && config.deliverooPoll() != null;
     LOG.info(
         "Courier adapters: webhooks enabled for {}; Deliveroo polling {}; state in {}",
         handlers.isEmpty() ? "no provider" : String.join(", ", handlers.keySet()),
-        config.deliverooPoll() == null ? "off" : "on",
+        polling ? "on" : "off",
         redis == null ? "memory" : "redis");
-    if (config.deliverooPoll() == null) {
+    if (!polling) {
       return Future.succeededFuture();
     }
-    webClient = LocationPoller.client(ctx.vertx(), config.deliverooPoll());
-    poller =
-        new LocationPoller(
-            ctx.vertx(),
-            webClient,
-            new DeliverooLocationDecoder(),
-            config.deliverooPoll(),
-            deliverooOrders,
-            gate,
-            ctx.engine(),
-            metrics,
-            clock);
-    return poller.start();
+    PollerSettings settings = config.deliverooPoll();
+    PollerVerticle deliveroo = new PollerVerticle(settings, client -> new LocationPoller(
+        ctx.vertx(), client, new DeliverooLocationDecoder(), settings, deliverooOrders, gate, ctx.engine(),
+        metrics, clock));
+    return ctx.vertx().deployVerticle(deliveroo).onSuccess(id -> pollerDeployment = id).mapEmpty();
   }
 
   @Override
   public Future<Void> stop() {
-    Future<Void> stopped = poller == null ? Future.succeededFuture() : poller.stop();
-    return stopped.eventually(
-        () -> {
-          if (webClient != null) {
-            webClient.close();
-          }
-          return Future.succeededFuture();
-        });
+    return pollerDeployment == null ? Future.succeededFuture() : ctx.vertx().undeploy(pollerDeployment);
   }
 
   /** The adapters' counters, for {@code /metrics} ({@link AdapterMetrics#prometheus()}). */

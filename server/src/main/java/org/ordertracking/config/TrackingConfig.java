@@ -7,6 +7,7 @@ import org.ordertracking.auth.AuthConfig;
 import org.ordertracking.demo.DemoConfig;
 import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.gateway.GatewayConfig;
+import org.ordertracking.server.Role;
 import org.ordertracking.server.ServerConfig;
 import org.ordertracking.web.PageConfig;
 
@@ -32,7 +33,7 @@ public record TrackingConfig(
 
   public static TrackingConfig fromEnv(Env env) {
     DemoConfig demo = DemoConfig.fromEnv(env);
-    return new TrackingConfig(
+    TrackingConfig config = new TrackingConfig(
         ServerConfig.fromEnv(env),
         AuthConfig.fromEnv(env, demo.enabled()),
         EngineConfig.fromEnv(env),
@@ -40,6 +41,12 @@ public record TrackingConfig(
         PageConfig.fromEnv(env),
         AdaptersConfig.fromEnv(env, AdaptersModule.providerNames()),
         demo);
+    if (!config.server().roles().equals(Role.ALL) && config.engine().redis() == null) {
+      // Parts of the server on separate nodes meet through Redis; in memory they never would.
+      throw new ConfigException("TRACKING_ROLES runs only part of the server on this node; the parts meet "
+          + "through Redis: set TRACKING_REDIS_URL, or run every role (gateway,ingest,adapters)");
+    }
+    return config;
   }
 
   public TrackingConfig withAuth(AuthConfig auth) {

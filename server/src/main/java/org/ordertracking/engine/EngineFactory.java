@@ -21,15 +21,31 @@ public final class EngineFactory {
    * The engine the configuration asks for, started.
    *
    * @param redis the node's Redis setup, or null for the in-memory engine
+   * @param watching whether the node serves sockets: only then does it open subscriptions (with
+   *     one feed per node, at once, so readiness covers it from the start)
    */
-  public static Future<TrackingEngine> create(Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock) {
+  public static Future<TrackingEngine> create(
+      Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock, boolean watching) {
+    EngineContext loop = new EngineContext(vertx);
+    Broker broker;
+    try {
+      broker = broker(vertx, loop, config, redis, clock);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    Hub hub = new Hub(broker, loop, Hub.DEFAULT_SCOPE);
+    return hub.start(watching).map(hub);
+  }
+
+  private static Broker broker(Vertx vertx, EngineContext loop, EngineConfig config, RedisSetup redis, Clock clock) {
     if (redis == null) {
-      return Future.succeededFuture(memory(vertx, config, clock, Hub.DEFAULT_SCOPE));
+      return new MemoryBroker(vertx, loop, config, clock);
     }
     return switch (redis.mode()) {
-      case STANDALONE -> redis(vertx, redis, config, clock, Hub.DEFAULT_SCOPE).map(hub -> hub);
-      case CLUSTER -> Future.failedFuture(new ConfigException(
-          "TRACKING_REDIS_MODE=cluster is not supported by this version yet; use standalone"));
+      case STANDALONE -> new RedisBroker(vertx, loop, redis, config, clock);
+      // The Redis Cluster broker slots in here.
+      case CLUSTER -> throw new ConfigException(
+          "TRACKING_REDIS_MODE=cluster is not supported by this version yet; use standalone");
     };
   }
 
@@ -41,14 +57,14 @@ public final class EngineFactory {
   public static Hub memory(Vertx vertx, EngineConfig config, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
     Hub hub = new Hub(new MemoryBroker(vertx, loop, config, clock), loop, scope);
-    hub.start();
+    hub.start(true);
     return hub;
   }
 
-  /** The multi-node engine on a standalone Redis, started: connecting, or retrying in the background. */
+  /** The engine on a standalone Redis, started: connecting, or retrying in the background. */
   public static Future<Hub> redis(Vertx vertx, RedisSetup redis, EngineConfig config, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
     Hub hub = new Hub(new RedisBroker(vertx, loop, redis, config, clock), loop, scope);
-    return hub.start().map(hub);
+    return hub.start(true).map(hub);
   }
 }

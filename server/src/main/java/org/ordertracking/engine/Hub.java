@@ -53,10 +53,15 @@ public final class Hub implements TrackingEngine, EngineHealth {
     this.nodeWatchers = scope == Scope.NODE ? brokerWatchers() : null;
   }
 
-  /** Starts the broker; with one feed per node, opens it now so readiness covers it from the start. */
-  public Future<Void> start() {
+  /**
+   * Starts the broker.
+   *
+   * @param openFeedNow with one feed per node, open it now so readiness covers it from the start
+   *     (a node that serves sockets); otherwise feeds open with the first watcher, if ever
+   */
+  public Future<Void> start(boolean openFeedNow) {
     Future<Void> started = broker.start();
-    if (nodeWatchers == null) {
+    if (nodeWatchers == null || !openFeedNow) {
       return started;
     }
     return started.compose(v -> home.call(() -> {

@@ -42,6 +42,7 @@ public final class GatewayModule implements ServerModule {
   }
 
   /** Closes every socket with 1012, spread evenly over {@code window}; completes when all are. */
+  @Override
   public Future<Void> drain(Duration window) {
     return Future.all(loops.stream().map(g -> g.drain(window)).toList()).mapEmpty();
   }

@@ -10,22 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ordertracking.auth.ApiKeys;
-import org.ordertracking.auth.AuthConfig;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.engine.redis.RedisSetup;
-import org.ordertracking.gateway.GatewayModule;
 import org.ordertracking.http.HttpVerticle;
-import org.ordertracking.ingest.IngestModule;
-import org.ordertracking.ingest.TrackingLinkModule;
-import org.ordertracking.ops.HealthModule;
 import org.ordertracking.ops.NodeState;
 
 /**
- * One running node: its engine, its modules and its HTTP verticles (one per event loop, sharing
- * the single listener). {@code Main} starts one; so do the tests, in-process, on port 0.
+ * One running node: its Redis setup, its engine, the modules its roles call for ({@link Modules})
+ * and its HTTP verticles (one per event loop, sharing the single listener). {@code Main} starts
+ * one; so do the tests, in-process, on port 0.
  */
 public final class TrackingServer {
   private final Vertx vertx;
@@ -33,7 +28,6 @@ public final class TrackingServer {
   private final TrackingEngine engine;
   private final RedisSetup redis;
   private final NodeState node;
-  private final GatewayModule gateway;
   private final List<ServerModule> modules;
   private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
@@ -47,15 +41,8 @@ public final class TrackingServer {
     this.engine = engine;
     this.redis = redis;
     this.node = new NodeState(engine, config.gateway().maxConnections());
-    AuthConfig auth = config.auth();
-    ApiKeys keys = new ApiKeys(auth.apiKeys(), auth.adminKey());
-    this.gateway = new GatewayModule(vertx, config.gateway(), auth.tokenSecrets(), engine, node, clock);
-    this.modules = new ArrayList<>(List.of(
-        new HealthModule(node),
-        new IngestModule(engine, keys, clock),
-        new TrackingLinkModule(auth.tokenSecrets(), keys, config.server().publicUrl(), clock),
-        gateway));
-    modules.addAll(Modules.create(new ServerContext(vertx, config, engine, redis == null ? null : redis.commands())));
+    this.modules = Modules.create(
+        new ServerContext(vertx, config, engine, redis == null ? null : redis.commands(), node, clock));
   }
 
   /** Reads the configuration from {@code env} ({@code TRACKING_*}) and starts. */
@@ -72,7 +59,8 @@ public final class TrackingServer {
   /** Starts a node from a validated configuration: Redis setup, engine, modules, HTTP verticles. */
   public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Clock clock) {
     RedisSetup redis = config.engine().redis() == null ? null : RedisSetup.create(vertx, config.engine().redis());
-    return EngineFactory.create(vertx, config.engine(), redis, clock)
+    boolean watching = Modules.watches(config.server().roles());
+    return EngineFactory.create(vertx, config.engine(), redis, clock, watching)
         .compose(engine -> {
           TrackingServer server;
           try {
@@ -131,7 +119,7 @@ public final class TrackingServer {
   /** Stops taking connections (readiness 503) and closes sockets with 1012 over {@code window}. */
   public Future<Void> drain(Duration window) {
     node.startDraining();
-    return gateway.drain(window);
+    return Future.all(modules.stream().map(m -> m.drain(window)).toList()).mapEmpty();
   }
 
   public Future<Void> close() {

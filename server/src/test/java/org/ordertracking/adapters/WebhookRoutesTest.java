@@ -55,7 +55,8 @@ class WebhookRoutesTest {
         Map.of(
             "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
             "TRACKING_WEBHOOK_SECRETS", "uber=uber-signing-key,deliveroo=roo-signing-key");
-    module = new AdaptersModule(new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, null));
+    module = new AdaptersModule(
+        new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, null, null, Clock.systemUTC()), true, true);
     Router router = Router.router(vertx);
     module.mount(router);
     server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ordertracking.engine.redis.RedisConfig;
 import org.ordertracking.engine.redis.RedisMode;
+import org.ordertracking.server.Role;
 
 /** PROTOCOL §7 configuration: defaults, required secrets and a precise error for each bad variable. */
 class TrackingConfigTest {
@@ -342,6 +344,30 @@ class TrackingConfigTest {
     String msg = error("TRACKING_REDIS_MODE", "sentinel", "TRACKING_REDIS_URL", "redis://r1:6379");
     assertMentions("TRACKING_REDIS_MODE", msg);
     assertMentions("standalone or cluster", msg);
+  }
+
+  // --- roles ---------------------------------------------------------------------------------
+
+  @Test
+  void aNodeRunsEveryRoleByDefault() {
+    assertEquals(Role.ALL, config().server().roles());
+  }
+
+  @Test
+  void rolesAreReadCaseInsensitivelyAndNeedRedisWhenSplit() {
+    assertEquals(Set.of(Role.GATEWAY, Role.INGEST),
+        config("TRACKING_ROLES", " Gateway, ingest ", "TRACKING_REDIS_URL", "redis://r:6379").server().roles());
+    String msg = error("TRACKING_ROLES", "gateway");
+    assertMentions("TRACKING_ROLES", msg);
+    assertMentions("TRACKING_REDIS_URL", msg);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"poller", "gateway,web", ",,"})
+  void unknownOrNoRolesAreRefusedNamingTheVariable(String value) {
+    String msg = error("TRACKING_ROLES", value, "TRACKING_REDIS_URL", "redis://r:6379");
+    assertMentions("TRACKING_ROLES", msg);
+    assertMentions("gateway, ingest, adapters", msg);
   }
 
   // --- every module's variables are read here, at start-up -----------------------------

@@ -27,7 +27,7 @@ import org.ordertracking.testing.WsClient;
 
 /**
  * The WebSocket contract (PROTOCOL §3) over real sockets against a started server; subclasses pick
- * the engine.
+ * the engine, and whether the deployment is one node or split by role.
  */
 abstract class GatewayContract {
   protected Vertx vertx;
@@ -35,10 +35,15 @@ abstract class GatewayContract {
 
   protected abstract Map<String, String> env();
 
+  /** One node with every role; a subclass may split the deployment. */
+  protected TestNode startNode(Vertx vertx, Map<String, String> env) {
+    return TestNode.start(vertx, env);
+  }
+
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    node = TestNode.start(vertx, env());
+    node = startNode(vertx, env());
   }
 
   @AfterEach
