@@ -21,22 +21,24 @@ public final class GatewayModule implements ServerModule {
   private final List<String> tokenSecrets;
   private final TrackingEngine engine;
   private final NodeState node;
+  private final DeliveryObserver observer;
   private final Clock clock;
   private final List<LoopGateway> loops = new CopyOnWriteArrayList<>();
 
   public GatewayModule(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine,
-      NodeState node, Clock clock) {
+      NodeState node, DeliveryObserver observer, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.tokenSecrets = tokenSecrets;
     this.engine = engine;
     this.node = node;
+    this.observer = observer;
     this.clock = clock;
   }
 
   @Override
   public void mount(Router router) {
-    LoopGateway gateway = new LoopGateway(vertx, config, tokenSecrets, engine, node, clock);
+    LoopGateway gateway = new LoopGateway(vertx, config, tokenSecrets, engine, node, observer, clock);
     loops.add(gateway);
     router.get("/ws/track").handler(gateway::handleUpgrade);
   }

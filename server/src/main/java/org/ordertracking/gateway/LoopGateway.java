@@ -24,6 +24,7 @@ import org.ordertracking.http.HttpErrors;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.ops.NodeState;
+import org.ordertracking.protocol.Frame;
 
 /**
  * The gateway of one event loop: checks upgrades, owns that loop's sessions and the keep-alive
@@ -39,18 +40,20 @@ final class LoopGateway implements TrackingSession.SessionHost {
   private final NodeState node;
   private final Clock clock;
   private final TokenService tokens;
+  private final DeliveryObserver observer;
   private final Set<TrackingSession> sessions = new LinkedHashSet<>();
   private final long keepAliveTimer;
   private Promise<Void> drained;
 
   LoopGateway(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine, NodeState node,
-      Clock clock) {
+      DeliveryObserver observer, Clock clock) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.engine = engine;
     this.node = node;
     this.clock = clock;
     this.tokens = new TokenService(tokenSecrets, clock);
+    this.observer = observer;
     long interval = config.pingInterval().toMillis();
     this.keepAliveTimer = vertx.setPeriodic(interval, id -> keepAlive(2 * interval));
   }
@@ -151,10 +154,14 @@ final class LoopGateway implements TrackingSession.SessionHost {
   }
 
   @Override
-  public void onConflated() {}
+  public void onConflated() {
+    observer.conflated();
+  }
 
   @Override
-  public void onDelivered() {}
+  public void onDelivered(Frame frame) {
+    observer.delivered(frame, clock.millis());
+  }
 
   @Override
   public int maxClientFramesPerSecond() {

@@ -65,7 +65,7 @@ final class TrackingSession implements FrameListener {
 
     void onConflated();
 
-    void onDelivered();
+    void onDelivered(Frame frame);
 
     int maxClientFramesPerSecond();
 
@@ -184,7 +184,7 @@ final class TrackingSession implements FrameListener {
 
   private void write(Frame frame) {
     SharedWrites.writeText(ws, frame.bytes());
-    host.onDelivered();
+    host.onDelivered(frame);
     if (frame.terminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.ordertracking.adapters.AdaptersModule;
 import org.ordertracking.auth.ApiKeys;
 import org.ordertracking.auth.AuthConfig;
+import org.ordertracking.gateway.DeliveryObserver;
 import org.ordertracking.gateway.GatewayModule;
 import org.ordertracking.ingest.IngestModule;
 import org.ordertracking.ingest.TrackingLinkModule;
@@ -27,7 +28,7 @@ public final class Modules {
     modules.add(new HealthModule(ctx.node()));
     if (roles.contains(Role.GATEWAY)) {
       modules.add(new GatewayModule(ctx.vertx(), ctx.config().gateway(), auth.tokenSecrets(), ctx.engine(),
-          ctx.node(), ctx.clock()));
+          ctx.node(), DeliveryObserver.NONE, ctx.clock()));
       modules.add(TrackingPageModule.create(ctx));
     }
     if (roles.contains(Role.INGEST)) {
