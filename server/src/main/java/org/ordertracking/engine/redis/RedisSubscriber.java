@@ -284,7 +284,7 @@ final class RedisSubscriber implements Feed {
     connection = null;
     channels.values().forEach(st -> st.waiters.forEach(w -> w.promise().tryFail("engine closed")));
     channels.clear();
-    Future<Void> closed = conn == null ? Future.succeededFuture() : conn.close();
-    return closed.eventually(client::close);
+    Future<Void> disconnected = conn == null ? Future.succeededFuture() : conn.close();
+    return disconnected.eventually(client::close);
   }
 }
