@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineFactory;
@@ -38,6 +39,17 @@ import org.ordertracking.testing.RedisFixture;
 class RedisEngineIT {
   private final Vertx vertx = Vertx.vertx();
   private final List<AutoCloseable> cleanup = new ArrayList<>();
+
+  /** The engine and an inspecting client on the shared Redis, for the tests that use it. */
+  private Hub engine;
+  private Redis redis;
+
+  @BeforeEach
+  void onSharedRedis() {
+    String url = RedisFixture.shared().url();
+    engine = engine(url);
+    redis = client(url);
+  }
 
   @AfterEach
   void tearDown() throws Exception {
@@ -71,9 +83,6 @@ class RedisEngineIT {
 
   @Test
   void oneSubscriptionPerOrderPerNodeReleasedWithTheLastWatcher() {
-    String url = RedisFixture.shared().url();
-    Hub engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     String channel = RedisKeys.eventsChannel(id);
     List<Subscription> subs = new ArrayList<>();
@@ -94,9 +103,6 @@ class RedisEngineIT {
 
   @Test
   void stateLivesInTheHashTaggedKeyAndExpires() {
-    String url = RedisFixture.shared().url();
-    Hub engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     result(engine.publish(location(id)));
     String key = "order:{" + id + "}:state";
@@ -108,9 +114,6 @@ class RedisEngineIT {
 
   @Test
   void idempotencyKeysLiveInTheOrdersSlotAndExpire() {
-    String url = RedisFixture.shared().url();
-    Hub engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     result(engine.publish(location(id), PublishOptions.providerEvent("uber:evt-1#0")));
     result(engine.publish(location(id), PublishOptions.providerEvent("uber:{odd} id#0")));
@@ -126,9 +129,6 @@ class RedisEngineIT {
 
   @Test
   void aFramePublishedByAnotherPublisherReachesWatchersAsIs() {
-    String url = RedisFixture.shared().url();
-    Hub engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     result(engine.subscribe(id, frames::add).ready());
@@ -145,11 +145,11 @@ class RedisEngineIT {
       if (!redisServer.controllable()) {
         return; // REDIS_URL points at a server this test may not kill
       }
-      Hub engine = engine(redisServer.url());
+      Hub ownEngine = engine(redisServer.url());
       OrderId id = Ids.order();
       BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
       AtomicInteger resyncs = new AtomicInteger();
-      result(engine.subscribe(id, new FrameListener() {
+      result(ownEngine.subscribe(id, new FrameListener() {
         @Override
         public void onFrame(Frame frame) {
           frames.add(frame);
@@ -162,12 +162,12 @@ class RedisEngineIT {
       }).ready());
 
       redisServer.stop();
-      Await.until("engine reports not ready", () -> engine.notReadyReason().isPresent());
+      Await.until("engine reports not ready", () -> ownEngine.notReadyReason().isPresent());
       redisServer.restart();
       Await.until("resync after reconnect", () -> resyncs.get() == 1);
-      Await.until("engine ready again", () -> engine.notReadyReason().isEmpty());
+      Await.until("engine ready again", () -> ownEngine.notReadyReason().isEmpty());
 
-      result(engine.publish(location(id)));
+      result(ownEngine.publish(location(id)));
       assertEquals(1, next(frames).seq(), "a fresh Redis starts the order over; the feed is live again");
     }
   }
