@@ -33,8 +33,8 @@ public final class RedisSetup {
     return switch (config.mode()) {
       case STANDALONE -> new RedisSetup(vertx, config, options.setConnectionString(config.urls().get(0)),
           PubSubCommands.CLASSIC);
-      case CLUSTER -> new RedisSetup(vertx, config, options.setType(RedisClientType.CLUSTER).setEndpoints(config.urls()),
-          PubSubCommands.SHARDED);
+      case CLUSTER -> new RedisSetup(vertx, config,
+          options.setType(RedisClientType.CLUSTER).setEndpoints(config.urls()), PubSubCommands.SHARDED);
     };
   }
 
