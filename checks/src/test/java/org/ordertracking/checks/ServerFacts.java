@@ -2,7 +2,6 @@ package org.ordertracking.checks;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,15 +16,6 @@ final class ServerFacts {
   private static final Pattern HEALTH_PATH = Pattern.compile("\"(/health/[a-z]+)\"");
   private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([A-Z0-9_]+)` \\| `([^`]*)` \\|", Pattern.MULTILINE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
-
-  /**
-   * Variables agreed between the lanes (INTERFACES.md) that deployment files already use while the
-   * server does not read them yet; the server ignores unknown variables meanwhile. Remove an entry
-   * once the server reads it.
-   */
-  static final Map<String, String> AGREED_NOT_YET_READ = Map.of(
-      "TRACKING_ROLES", "gateway,ingest,adapters per node (engine/gateway lane)",
-      "TRACKING_REDIS_MODE", "standalone | cluster (engine/gateway lane)");
 
   private static Set<String> variables;
 
@@ -47,7 +37,7 @@ final class ServerFacts {
   }
 
   static boolean reads(String variable) {
-    return variables().contains(variable) || AGREED_NOT_YET_READ.containsKey(variable);
+    return variables().contains(variable);
   }
 
   /** The string literals "/health/..." the server's code routes. */

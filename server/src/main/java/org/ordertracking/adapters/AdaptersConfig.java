@@ -8,20 +8,17 @@ import org.ordertracking.config.Env;
 
 /**
  * The adapters' own {@code TRACKING_*} variables, read and checked once at start-up. Every one is
- * documented with its default in docs/adapters.md.
+ * documented with its default in docs/adapters.md. (Provider event ids are remembered by the
+ * engine: {@code TRACKING_WEBHOOK_EVENT_*} are read by {@code EngineConfig}.)
  *
  * @param secrets provider name → webhook secret; a provider without one is disabled
- * @param eventTtl how long a provider event id is remembered (idempotency)
- * @param eventMemory the most event ids the in-memory store keeps
  * @param deliverooPoll the Deliveroo poller's settings, or null when it is off (no API URL)
  */
-public record AdaptersConfig(
-    Map<String, String> secrets, Duration eventTtl, int eventMemory, PollerSettings deliverooPoll) {
+public record AdaptersConfig(Map<String, String> secrets, PollerSettings deliverooPoll) {
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  public static AdaptersConfig fromEnv(Map<String, String> vars, Set<String> knownProviders) {
-    Env env = new Env(vars);
+  public static AdaptersConfig fromEnv(Env env, Set<String> knownProviders) {
     Map<String, String> secrets = env.pairs("TRACKING_WEBHOOK_SECRETS");
     for (String name : secrets.keySet()) {
       if (!knownProviders.contains(name)) {
@@ -30,10 +27,6 @@ public record AdaptersConfig(
                 + String.join(", ", knownProviders.stream().sorted().toList()));
       }
     }
-    Duration eventTtl =
-        env.duration("TRACKING_WEBHOOK_EVENT_TTL", Duration.ofHours(24), Duration.ofSeconds(1));
-    int eventMemory = env.intValue("TRACKING_WEBHOOK_EVENT_MEMORY", 100_000, 100, 10_000_000);
-
     String apiUrl = env.get("TRACKING_DELIVEROO_API_URL");
     PollerSettings poll = null;
     if (apiUrl != null) {
@@ -54,7 +47,7 @@ public record AdaptersConfig(
                   "TRACKING_DELIVEROO_POLL_MAX_BACKOFF", Duration.ofMinutes(10), Duration.ofMillis(100)),
               maxActive);
     }
-    return new AdaptersConfig(Map.copyOf(secrets), eventTtl, eventMemory, poll);
+    return new AdaptersConfig(Map.copyOf(secrets), poll);
   }
 
   /** The maximum number of active orders tracked for polling. */

@@ -38,6 +38,11 @@ abstract class AdaptersEndToEndContract {
   /** The server's environment without the adapters' variables ({@code TestNode.env(...)}). */
   protected abstract Map<String, String> env();
 
+  /** One node with every role; a subclass may split the deployment. */
+  protected TestNode startNode(Vertx vertx, Map<String, String> env) {
+    return TestNode.start(vertx, env);
+  }
+
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
@@ -53,8 +58,8 @@ abstract class AdaptersEndToEndContract {
     env.put("TRACKING_DELIVEROO_API_URL", sim.deliverooApiUrl());
     env.put("TRACKING_DELIVEROO_API_TOKEN", "e2e-api-token");
     env.put("TRACKING_DELIVEROO_POLL_INTERVAL", "150ms");
-    node = TestNode.start(vertx, env);
-    Await.result(sim.target("http://127.0.0.1:" + node.port()));
+    node = startNode(vertx, env);
+    Await.result(sim.target("http://127.0.0.1:" + node.ingestPort()));
   }
 
   @AfterEach

@@ -1,6 +1,5 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,14 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
-import org.ordertracking.engine.memory.MemoryEngine;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 import org.ordertracking.simulator.PollLog;
 import org.ordertracking.simulator.ProviderSimulator;
 import org.ordertracking.simulator.SimulatorConfig;
+import org.ordertracking.testing.Await;
 
 /** The poller against the provider simulator's real location resource on loopback. */
 class LocationPollerTest {
@@ -37,7 +37,7 @@ class LocationPollerTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    engine = new MemoryEngine(vertx, Duration.ofHours(1), Clock.systemUTC());
+    engine = EngineFactory.memory(vertx, Duration.ofHours(1), Clock.systemUTC());
     sim =
         Await.result(
             ProviderSimulator.start(
@@ -162,7 +162,7 @@ class LocationPollerTest {
   void orderAtATerminalStatusStopsBeingPolled() {
     activeDelivery("o-done");
     Await.result(
-        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, "test")));
+        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, null, "test")));
     startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
     Await.until(vertx, LIMIT, "the order leaving the active orders", () -> active.list().map(List::isEmpty));
     assertEquals(1, sim.pollLog().forOrder("o-done").size());

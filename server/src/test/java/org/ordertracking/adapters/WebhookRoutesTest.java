@@ -1,6 +1,5 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,14 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
-import org.ordertracking.engine.memory.MemoryEngine;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.simulator.WebhookSender;
+import org.ordertracking.testing.Await;
 
 /**
  * The webhook transport over real HTTP on loopback: the adapters module mounted on a plain router
@@ -50,12 +50,13 @@ class WebhookRoutesTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    engine = new MemoryEngine(vertx, Duration.ofHours(1), Clock.systemUTC());
+    engine = EngineFactory.memory(vertx, Duration.ofHours(1), Clock.systemUTC());
     Map<String, String> env =
         Map.of(
             "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
             "TRACKING_WEBHOOK_SECRETS", "uber=uber-signing-key,deliveroo=roo-signing-key");
-    module = new AdaptersModule(new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, env));
+    module = new AdaptersModule(
+        new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, null, null, Clock.systemUTC()), true, true);
     Router router = Router.router(vertx);
     module.mount(router);
     server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

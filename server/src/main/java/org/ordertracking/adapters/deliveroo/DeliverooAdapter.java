@@ -110,6 +110,7 @@ public final class DeliverooAdapter implements CourierAdapter {
                 Payloads.optEstimate(root, rider + ".estimated_arrival_time"),
                 name == null ? null : new Courier(name, null),
                 null,
+                null,
                 NAME)));
   }
 
@@ -120,6 +121,6 @@ public final class DeliverooAdapter implements CourierAdapter {
       return new Decoded(guid, orderId, List.of());
     }
     return new Decoded(
-        guid, orderId, List.of(new StatusChange(orderId, status.get(), null, null, null, NAME)));
+        guid, orderId, List.of(new StatusChange(orderId, status.get(), null, null, null, null, NAME)));
   }
 }

@@ -72,6 +72,7 @@ public final class DoorDashAdapter implements CourierAdapter {
               Payloads.present(root, "dropoff_location")
                   ? Payloads.point(root, "dropoff_location", "lat", "lng")
                   : null,
+              null,
               NAME));
     }
     return new Decoded(eventId, orderId, events);

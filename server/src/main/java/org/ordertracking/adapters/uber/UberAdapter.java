@@ -98,6 +98,7 @@ public final class UberAdapter implements CourierAdapter {
               Payloads.present(root, "data.dropoff.location")
                   ? Payloads.point(root, "data.dropoff.location", "lat", "lng")
                   : null,
+              null,
               NAME));
     }
     return new Decoded(eventId, orderId, events);

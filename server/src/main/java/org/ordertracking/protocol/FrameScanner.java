@@ -1,23 +1,29 @@
-package org.ordertracking.engine;
+package org.ordertracking.protocol;
 
 import io.vertx.core.buffer.Buffer;
+import org.ordertracking.model.OrderId;
 
 /**
- * Reads the top-level {@code type}, {@code seq} and {@code status} of a frame's JSON bytes without
- * building a tree: the engine does this once per received frame per node, not per socket. Any
- * publisher may write to an events channel, so fields are found by a string-aware scan of the
- * top-level object rather than by position.
+ * Reads the top-level {@code type}, {@code seq}, {@code ts} and {@code status} of a frame's JSON
+ * bytes without building a tree: the engine does this once per received frame per node, not per
+ * socket. Any publisher may write to an events channel, so fields are found by a string-aware scan
+ * of the top-level object rather than by position. Values are compared in place: the only
+ * allocation is the {@link Frame} itself.
  */
 public final class FrameScanner {
   private FrameScanner() {}
 
-  /** The frame, or null when the bytes are not an object with a positive integer seq and a type. */
-  public static Frame scan(Buffer bytes) {
+  /**
+   * The frame of {@code orderId}'s stream, or null when the bytes are not an object with a positive
+   * integer seq and a type.
+   */
+  public static Frame scan(OrderId orderId, Buffer bytes) {
     int n = bytes.length();
     int depth = 0;
     long seq = -1;
-    String type = null;
-    String status = null;
+    long ts = 0;
+    Frame.Kind type = null;
+    boolean terminalStatus = false;
     int i = 0;
     while (i < n) {
       byte b = bytes.getByte(i);
@@ -32,10 +38,13 @@ public final class FrameScanner {
             int valueStart = skipSpace(bytes, colon + 1, n);
             if (keyIs(bytes, i, end, "seq")) {
               seq = parseLong(bytes, valueStart, n);
+            } else if (keyIs(bytes, i, end, "ts")) {
+              ts = Math.max(0, parseLong(bytes, valueStart, n));
             } else if (keyIs(bytes, i, end, "type")) {
-              type = stringValue(bytes, valueStart, n);
+              type = typeOf(bytes, valueStart, n);
             } else if (keyIs(bytes, i, end, "status")) {
-              status = stringValue(bytes, valueStart, n);
+              terminalStatus = stringIs(bytes, valueStart, n, "DELIVERED")
+                  || stringIs(bytes, valueStart, n, "CANCELLED");
             }
             i = valueStart;
             continue;
@@ -54,20 +63,21 @@ public final class FrameScanner {
     if (seq <= 0 || type == null) {
       return null;
     }
-    return new Frame(bytes, seq, kindOf(type, status));
+    if (type == Frame.Kind.STATUS && terminalStatus) {
+      type = Frame.Kind.TERMINAL_STATUS;
+    }
+    return new Frame(orderId, bytes, seq, ts, type);
   }
 
-  private static Frame.Kind kindOf(String type, String status) {
-    switch (type) {
-      case "location":
-        return Frame.Kind.LOCATION;
-      case "status":
-        return "DELIVERED".equals(status) || "CANCELLED".equals(status)
-            ? Frame.Kind.TERMINAL_STATUS
-            : Frame.Kind.STATUS;
-      default:
-        return Frame.Kind.OTHER;
+  /** LOCATION, STATUS or OTHER for a string value; null when the value is not a string. */
+  private static Frame.Kind typeOf(Buffer bytes, int i, int n) {
+    if (stringIs(bytes, i, n, "location")) {
+      return Frame.Kind.LOCATION;
     }
+    if (stringIs(bytes, i, n, "status")) {
+      return Frame.Kind.STATUS;
+    }
+    return i < n && bytes.getByte(i) == '"' && stringEnd(bytes, i, n) >= 0 ? Frame.Kind.OTHER : null;
   }
 
   /** Index of the closing quote of the string opening at {@code start}, or -1. */
@@ -106,6 +116,13 @@ public final class FrameScanner {
     return true;
   }
 
+  /** Whether the value at {@code i} is exactly the string {@code word} (no escapes in it). */
+  private static boolean stringIs(Buffer bytes, int i, int n, String word) {
+    int close = i + word.length() + 1;
+    return close < n && bytes.getByte(i) == '"' && bytes.getByte(close) == '"'
+        && keyIs(bytes, i, close, word);
+  }
+
   private static long parseLong(Buffer bytes, int i, int n) {
     long v = 0;
     int digits = 0;
@@ -121,13 +138,5 @@ public final class FrameScanner {
       i++;
     }
     return digits == 0 ? -1 : v;
-  }
-
-  private static String stringValue(Buffer bytes, int i, int n) {
-    if (i >= n || bytes.getByte(i) != '"') {
-      return null;
-    }
-    int end = stringEnd(bytes, i, n);
-    return end < 0 ? null : bytes.getString(i + 1, end);
   }
 }

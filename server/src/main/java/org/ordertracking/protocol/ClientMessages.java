@@ -1,15 +1,15 @@
-package org.ordertracking.gateway;
+package org.ordertracking.protocol;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /** The few messages a client may send; anything else is ignored. */
-final class ClientMessages {
-  static final String PONG = "{\"type\":\"pong\"}";
+public final class ClientMessages {
+  public static final String PONG = "{\"type\":\"pong\"}";
 
   private ClientMessages() {}
 
-  static boolean isPing(Buffer message) {
+  public static boolean isPing(Buffer message) {
     if (message.length() == 0 || message.getByte(0) != '{') {
       return false;
     }

@@ -1,4 +1,4 @@
-package org.ordertracking.engine;
+package org.ordertracking.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,26 +11,36 @@ import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ordertracking.model.OrderId;
 
 /** The header scan of frames received from the engine (PROTOCOL §3 frames, §6 any publisher). */
 class FrameScannerTest {
+  private static final OrderId O1 = new OrderId("o1");
 
   private static Frame scan(String json) {
-    return FrameScanner.scan(Buffer.buffer(json));
+    return FrameScanner.scan(O1, Buffer.buffer(json));
   }
 
   @Test
   void locationFrameAsTheServerWritesItIsFound() {
     Buffer bytes = Buffer.buffer(
-        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":13,\"location\":{\"lat\":52.52,\"lng\":13.405,"
+        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":13,\"ts\":1795256130123,\"location\":{\"lat\":52.52,\"lng\":13.405,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"provider\":\"uber\",\"ref\":\"r1\"}");
-    Frame f = FrameScanner.scan(bytes);
+    Frame f = FrameScanner.scan(O1, bytes);
     assertNotNull(f);
     assertEquals(13, f.seq());
+    assertEquals(1795256130123L, f.ts());
     assertEquals(Frame.Kind.LOCATION, f.kind());
     assertTrue(f.conflatable());
     assertFalse(f.terminal());
     assertSame(bytes, f.bytes(), "the bytes are forwarded as received, never re-encoded");
+  }
+
+  @Test
+  void aFrameWithoutTsFromAnotherPublisherHasTsZero() {
+    assertEquals(0, scan("{\"type\":\"status\",\"seq\":3,\"status\":\"NEARBY\"}").ts());
+    assertEquals(0, scan("{\"type\":\"status\",\"seq\":3,\"ts\":\"soon\"}").ts());
+    assertEquals(0, scan("{\"type\":\"status\",\"seq\":3,\"location\":{\"ts\":5}}").ts(), "only the top level counts");
   }
 
   @Test
