@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.ordertracking.adapters.deliveroo.DeliverooAdapter;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
-import org.ordertracking.adapters.doordash.DoorDashAdapter;
-import org.ordertracking.adapters.uber.UberAdapter;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.server.ServerModule;
 import org.slf4j.Logger;
@@ -31,8 +29,7 @@ public final class AdaptersModule implements ServerModule {
   private static final Logger LOG = LoggerFactory.getLogger(AdaptersModule.class);
 
   /** Every provider the server knows. Adding one: its adapter here, nothing else. */
-  private static final List<CourierAdapter> PROVIDERS =
-      List.of(new UberAdapter(), new DoorDashAdapter(), new DeliverooAdapter());
+  private static final List<CourierAdapter> PROVIDERS = Providers.all();
 
   private final ServerContext ctx;
   private final AdaptersConfig config;
@@ -85,6 +82,7 @@ public final class AdaptersModule implements ServerModule {
                 .post("/webhooks/" + name)
                 .handler(BodyHandler.create(false).setBodyLimit(AdaptersConfig.MAX_BODY_BYTES))
                 .handler(handler));
+    VerificationRoutes.mount(router, PROVIDERS, handlers.keySet());
     router
         .route("/webhooks/*")
         .handler(

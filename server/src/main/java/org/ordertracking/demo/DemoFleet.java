@@ -121,7 +121,7 @@ public final class DemoFleet {
     d.announced = milestone;
     OrderStatus status = status(milestone);
     Instant eta = status.isTerminal() ? null : clock.instant().plusSeconds((long) d.drive.etaSeconds());
-    publish(new StatusChange(d.orderId, status, eta, d.courier, d.drive.route().dropoff(), PROVIDER));
+    publish(new StatusChange(d.orderId, status, eta, d.courier, d.drive.route().dropoff(), null, PROVIDER));
   }
 
   private static OrderStatus status(Milestone milestone) {

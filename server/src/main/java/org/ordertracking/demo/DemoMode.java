@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.ordertracking.auth.TokenService;
@@ -18,8 +19,8 @@ import org.ordertracking.simulator.SimulatorConfig;
 /**
  * The README's first command: a node on the in-memory engine with couriers on the move, and links
  * to watch them. Two kinds of couriers: the {@link DemoFleet} publishes straight into the engine,
- * and the {@link ProviderSimulator} plays Uber, DoorDash and Deliveroo (signed webhooks, and a
- * location resource the Deliveroo poller reads), so the adapters run too. Nothing to set up:
+ * and the {@link ProviderSimulator} plays Uber, DoorDash, Deliveroo and Onfleet (signed webhooks,
+ * and the Deliveroo API the poller reads with an OAuth2 token), so the adapters run too. Nothing to set up:
  * secrets and keys are random unless the operator gave some.
  */
 public final class DemoMode {
@@ -40,14 +41,18 @@ public final class DemoMode {
       Vertx vertx, TrackingConfig config, Map<String, String> env, Clock clock) {
     Map<String, String> secrets = new HashMap<>();
     PROVIDERS.forEach(p -> secrets.put(p, random()));
-    String apiToken = random();
-    SimulatorConfig simConfig = new SimulatorConfig(
-        null, secrets, 0, PROVIDERS, Duration.ofSeconds(2), 1, "127.0.0.1", 0, apiToken);
+    secrets.put("onfleet", HexFormat.of().formatHex(Base64.getUrlDecoder().decode(random()))); // hex, as Onfleet's
+    String clientId = "demo-client";
+    String clientSecret = random();
+    SimulatorConfig simConfig = SimulatorConfig.of(
+        null, secrets, 0, PROVIDERS, Duration.ofSeconds(2), 1, "127.0.0.1", 0, clientId, clientSecret);
     return ProviderSimulator.start(vertx, simConfig).compose(sim -> {
       Map<String, String> demoEnv = new HashMap<>(env);
       demoEnv.putIfAbsent("TRACKING_WEBHOOK_SECRETS", pairs(secrets));
       demoEnv.putIfAbsent("TRACKING_DELIVEROO_API_URL", sim.deliverooApiUrl());
-      demoEnv.putIfAbsent("TRACKING_DELIVEROO_API_TOKEN", apiToken);
+      demoEnv.putIfAbsent("TRACKING_DELIVEROO_AUTH_URL", sim.deliverooTokenUrl());
+      demoEnv.putIfAbsent("TRACKING_DELIVEROO_CLIENT_ID", clientId);
+      demoEnv.putIfAbsent("TRACKING_DELIVEROO_CLIENT_SECRET", clientSecret);
       demoEnv.putIfAbsent("TRACKING_DELIVEROO_POLL_INTERVAL", "10s");
       return TrackingServer.start(vertx, config, demoEnv, clock)
           .compose(server -> sim.target("http://127.0.0.1:" + server.port()).map(server))

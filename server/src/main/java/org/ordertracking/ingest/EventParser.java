@@ -98,7 +98,7 @@ public final class EventParser {
       checkRange(lng, -180, 180, "dropoff.lng");
       dropoff = new LatLng(lat, lng);
     }
-    return new StatusChange(orderId, status, eta, courier, dropoff, provider);
+    return new StatusChange(orderId, status, eta, courier, dropoff, null, provider);
   }
 
   private static void requireObject(JsonNode node, String name) throws InvalidInput {

@@ -17,7 +17,9 @@ public sealed interface TrackingEvent permits TrackingEvent.LocationUpdate, Trac
 
   /**
    * A status change. {@code eta} null means "no estimate"; {@code courier} and {@code dropoff} null
-   * mean "unchanged": the engine keeps the last known ones.
+   * mean "unchanged": the engine keeps the last known ones. {@code reason} says how a delivery
+   * ended (null, or a lowercase token such as {@code delivered}, {@code cancelled}, {@code
+   * returned}, {@code undeliverable}).
    */
   record StatusChange(
       OrderId orderId,
@@ -25,6 +27,7 @@ public sealed interface TrackingEvent permits TrackingEvent.LocationUpdate, Trac
       java.time.Instant eta,
       Courier courier,
       LatLng dropoff,
+      String reason,
       String provider)
       implements TrackingEvent {}
 }

@@ -55,7 +55,7 @@ public abstract class EngineContract {
   }
 
   protected static StatusChange status(OrderId id, OrderStatus status) {
-    return new StatusChange(id, status, null, null, null, "test");
+    return new StatusChange(id, status, null, null, null, null, "test");
   }
 
   /** Subscribes and returns the queue the frames land in. */
@@ -130,7 +130,7 @@ public abstract class EngineContract {
     OrderId id = Ids.order();
     Instant eta = Instant.parse("2030-01-01T10:00:00Z");
     result(engine.publish(new StatusChange(id, OrderStatus.COURIER_ASSIGNED, eta,
-        new Courier("Ana", "bike"), new LatLng(52.5, 13.4), "test")));
+        new Courier("Ana", "bike"), new LatLng(52.5, 13.4), null, "test")));
     BlockingQueue<Frame> frames = watch(id);
     result(engine.publish(status(id, OrderStatus.PICKED_UP)));
 

@@ -82,7 +82,7 @@ class MemoryEngineTest {
   }
 
   private static StatusChange status(OrderStatus s) {
-    return new StatusChange(O1, s, null, null, null, "p");
+    return new StatusChange(O1, s, null, null, null, null, "p");
   }
 
   private static void assertResult(Outcome outcome, long seq, PublishResult r) {
@@ -237,8 +237,8 @@ class MemoryEngineTest {
   void courierAndDropoffAreStickyWhileEtaIsReplaced() {
     Instant eta = Instant.parse("2026-11-21T10:45:00Z");
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, eta,
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
-    publish(new StatusChange(O1, OrderStatus.PICKED_UP, null, null, null, "p"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "p"));
+    publish(new StatusChange(O1, OrderStatus.PICKED_UP, null, null, null, null, "p"));
     Snapshot s = snapshot(O1);
     assertEquals(OrderStatus.PICKED_UP, s.status());
     assertNull(s.etaJson(), "an absent eta means no estimate: it replaces the old one");
@@ -246,7 +246,7 @@ class MemoryEngineTest {
     assertEquals("{\"lat\":52.5,\"lng\":13.4}", s.dropoffJson());
 
     publish(new StatusChange(O1, OrderStatus.NEARBY, eta.plusSeconds(60),
-        new Courier("Sam", null), null, "p"));
+        new Courier("Sam", null), null, null, "p"));
     s = snapshot(O1);
     assertEquals("\"2026-11-21T10:46:00.000Z\"", s.etaJson());
     assertEquals("{\"name\":\"Sam\"}", s.courierJson(), "a new courier replaces the old one");
@@ -259,7 +259,7 @@ class MemoryEngineTest {
     Checkpoint arrived = ctx.checkpoint(2);
     await(engine.subscribe(O1, collector(frames, arrived)));
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, null,
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "p"));
     clock.advance(Duration.ofSeconds(5));
     publish(status(OrderStatus.DELIVERED));
     waitFor(ctx);
@@ -275,7 +275,7 @@ class MemoryEngineTest {
     publish(new LocationUpdate(O1, new Location(52.52, 13.405, 90.0, 4.2, 8.0, T0), "uber", "r-1"));
     clock.advance(Duration.ofSeconds(2));
     publish(new StatusChange(O1, OrderStatus.PICKED_UP, Instant.parse("2026-11-21T10:30:00Z"),
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "uber"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "uber"));
     assertEquals(
         "{\"type\":\"snapshot\",\"orderId\":\"o1\",\"seq\":2,\"status\":\"PICKED_UP\","
             + "\"location\":{\"lat\":52.52,\"lng\":13.405,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
@@ -297,7 +297,7 @@ class MemoryEngineTest {
     publish(new LocationUpdate(O1, new Location(52.53, 13.4, null, null, null, T0.plusSeconds(1)), "p", null));
     clock.advance(Duration.ofSeconds(3));
     publish(new StatusChange(O1, OrderStatus.PICKED_UP, Instant.parse("2026-11-21T10:30:00Z"),
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "uber"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "uber"));
     publish(new LocationUpdate(O1, new Location(52.54, 13.41, 0.0, 0.0, 0.0, T0.plusSeconds(2)), "p", "x"));
     waitFor(ctx);
 
