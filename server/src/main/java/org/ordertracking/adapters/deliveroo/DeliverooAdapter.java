@@ -5,26 +5,19 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
 import org.ordertracking.adapters.Payloads;
+import org.ordertracking.adapters.Report;
 import org.ordertracking.adapters.deliveroo.DeliverooRiders.Kind;
 import org.ordertracking.adapters.deliveroo.DeliverooRiders.Resolution;
 import org.ordertracking.adapters.deliveroo.DeliverooStatuses.Mapped;
-import org.ordertracking.model.Courier;
-import org.ordertracking.model.Location;
-import org.ordertracking.model.OrderId;
-import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.Times;
-import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.model.TrackingEvent.LocationUpdate;
-import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * Deliveroo webhooks, all on {@code POST /webhooks/deliveroo}:
@@ -89,7 +82,8 @@ public final class DeliverooAdapter implements CourierAdapter {
       return switch (event) {
         case "rider.status_update" ->
             riders(root, guid, "body.", receivedAt, null);
-        case "order.status_update" -> orderApiStatus(root, guid, receivedAt);
+        case "order.status_update" ->
+            orderStatus(root, guid, receivedAt, "body.order.", DeliverooStatuses::order);
         default -> Decoded.ignored(guid); // order.new, menu events: nothing to track
       };
     }
@@ -97,7 +91,7 @@ public final class DeliverooAdapter implements CourierAdapter {
       return riders(root, guid, "", receivedAt, deliveryEta(root));
     }
     if (Payloads.present(root, "status")) {
-      return signatureStatus(root, guid, receivedAt);
+      return orderStatus(root, guid, receivedAt, "", DeliverooStatuses::signatureOrder);
     }
     return Decoded.ignored(guid); // redelivery, credit and other callbacks
   }
@@ -123,67 +117,49 @@ public final class DeliverooAdapter implements CourierAdapter {
             .delivery(rawOrder)
             .occurredAt(r.occurredAt());
     if (r.kind() == Kind.UNASSIGNED) {
-      return decoded.unassigned()
-          .events(order -> List.of(
-              new StatusChange(order, OrderStatus.PLACED, null, null, null, null, NAME)))
-          .build();
+      return decoded.unassigned().events(order -> Report.UNASSIGNED.events(order, NAME)).build();
     }
     if (r.kind() == Kind.NONE) {
       return decoded.build();
     }
     String rider = prefix + "riders." + r.rider();
-    Courier courier = DeliverooRiders.courier(root, rider);
-    Optional<Location> position =
-        DeliverooRiders.position(
-            root, rider + ".", r.occurredAt() != null ? r.occurredAt() : now, now);
-    if (courier != null) {
+    Report report =
+        new Report(
+            DeliverooRiders.position(
+                    root, rider + ".", r.occurredAt() != null ? r.occurredAt() : now, now)
+                .orElse(null),
+            null,
+            r.mapped().status(),
+            eta,
+            DeliverooRiders.courier(root, rider),
+            null,
+            null);
+    if (report.namesCourier()) {
       decoded.assigned(Payloads.optId(root, rider + ".id"));
     }
-    Mapped m = r.mapped();
-    return decoded
-        .events(
-            order -> {
-              List<TrackingEvent> events = new ArrayList<>(2);
-              position.ifPresent(p -> events.add(new LocationUpdate(order, p, NAME, null)));
-              events.add(new StatusChange(order, m.status(), eta, courier, null, null, NAME));
-              return events;
-            })
-        .build();
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
-  private static Decoded orderApiStatus(JsonNode root, String guid, Instant now)
+  /**
+   * An order status message: the Order API's {@code body.order} ({@code id}, {@code status},
+   * {@code status_log}) or a Signature callback's root ({@code order_id}, {@code status}, {@code
+   * status_log}).
+   */
+  private static Decoded orderStatus(
+      JsonNode root, String guid, Instant now, String prefix, Function<String, Optional<Mapped>> table)
       throws MalformedPayload {
-    String rawOrder = Payloads.text(root, "body.order.id");
-    Optional<Mapped> mapped = DeliverooStatuses.order(Payloads.text(root, "body.order.status"));
-    return status(
+    String idPath = prefix.isEmpty() ? "order_id" : prefix + "id";
+    Optional<Mapped> mapped = table.apply(Payloads.text(root, prefix + "status"));
+    Decoded.Builder decoded =
         Decoded.builder(guid)
-            .order(Payloads.optOrderId(root, "body.order.id"))
-            .delivery(rawOrder)
-            .occurredAt(newestLogTime(root, "body.order.status_log", now)),
-        mapped);
-  }
-
-  private static Decoded signatureStatus(JsonNode root, String guid, Instant now)
-      throws MalformedPayload {
-    String rawOrder = Payloads.text(root, "order_id");
-    Optional<Mapped> mapped = DeliverooStatuses.signatureOrder(Payloads.text(root, "status"));
-    return status(
-        Decoded.builder(guid)
-            .order(Payloads.optOrderId(root, "order_id"))
-            .delivery(rawOrder)
-            .occurredAt(newestLogTime(root, "status_log", now)),
-        mapped);
-  }
-
-  private static Decoded status(Decoded.Builder decoded, Optional<Mapped> mapped) {
+            .order(Payloads.optOrderId(root, idPath))
+            .delivery(Payloads.text(root, idPath))
+            .occurredAt(newestLogTime(root, prefix + "status_log", now));
     if (mapped.isEmpty()) {
       return decoded.build();
     }
-    Mapped m = mapped.get();
-    return decoded
-        .events((OrderId order) -> List.of(
-            new StatusChange(order, m.status(), null, null, null, m.reason(), NAME)))
-        .build();
+    Report report = Report.status(mapped.get().status(), null, mapped.get().reason());
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
   /** The newest {@code at} of an order status log, or null without one. */

@@ -4,23 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.MalformedPayload;
 import org.ordertracking.adapters.Payloads;
+import org.ordertracking.adapters.Report;
 import org.ordertracking.adapters.doordash.DoorDashEvents.Meaning;
 import org.ordertracking.adapters.doordash.DoorDashEvents.Position;
 import org.ordertracking.auth.Secrets;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
-import org.ordertracking.model.Location;
-import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.model.TrackingEvent.LocationUpdate;
-import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * DoorDash Drive webhooks. DoorDash signs nothing: it sends the {@code Authorization} header value
@@ -66,10 +60,7 @@ public final class DoorDashAdapter implements CourierAdapter {
             .occurredAt(at);
     if (unassigned) {
       // Back to "created": no Dasher holds the delivery any more (one was unassigned).
-      return decoded.unassigned()
-          .events(order -> List.of(
-              new StatusChange(order, OrderStatus.PLACED, null, null, null, null, NAME)))
-          .build();
+      return decoded.unassigned().events(order -> Report.UNASSIGNED.events(order, NAME)).build();
     }
     Meaning meaning = known.get();
     LatLng p =
@@ -81,31 +72,21 @@ public final class DoorDashAdapter implements CourierAdapter {
         "DELIVERY_CANCELLED".equalsIgnoreCase(eventName)
             ? DoorDashEvents.cancellationOutcome(Payloads.optText(root, "cancellation_reason"))
             : meaning.reason();
-    Courier courier = courier(root);
-    Instant eta = Payloads.optEstimate(root, "dropoff_time_estimated");
-    LatLng dropoff =
-        Payloads.present(root, "dropoff_location")
-            ? Payloads.point(root, "dropoff_location", "lat", "lng")
-            : null;
-    OrderStatus status = meaning.status();
-    if (status != null && !status.isTerminal() && courier != null) {
+    Report report =
+        new Report(
+            Report.fix(p, at),
+            eventId,
+            meaning.status(),
+            Payloads.optEstimate(root, "dropoff_time_estimated"),
+            courier(root),
+            Payloads.present(root, "dropoff_location")
+                ? Payloads.point(root, "dropoff_location", "lat", "lng")
+                : null,
+            reason);
+    if (report.namesCourier()) {
       decoded.assigned(Payloads.optId(root, "dasher_id"));
     }
-    return decoded
-        .events(
-            order -> {
-              List<TrackingEvent> events = new ArrayList<>(2);
-              if (p != null) {
-                events.add(new LocationUpdate(
-                    order, new Location(p.lat(), p.lng(), null, null, null, at), NAME, eventId));
-              }
-              if (status != null) {
-                events.add(new StatusChange(
-                    order, status, status.isTerminal() ? null : eta, courier, dropoff, reason, NAME));
-              }
-              return events;
-            })
-        .build();
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
   private static Courier courier(JsonNode root) throws MalformedPayload {

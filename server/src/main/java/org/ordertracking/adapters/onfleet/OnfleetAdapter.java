@@ -5,19 +5,17 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
 import org.ordertracking.adapters.Payloads;
+import org.ordertracking.adapters.Report;
 import org.ordertracking.adapters.UrlVerification;
 import org.ordertracking.adapters.onfleet.OnfleetTriggers.Meaning;
 import org.ordertracking.adapters.onfleet.OnfleetTriggers.Step;
 import org.ordertracking.model.OrderId;
-import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * Onfleet task webhooks. One webhook per trigger, each a signed POST of {@code {"time",
@@ -103,11 +101,8 @@ public final class OnfleetAdapter implements CourierAdapter, UrlVerification {
       case UNASSIGNED -> decoded.unassigned();
       default -> { }
     }
-    OrderStatus status = step.get().status();
-    String reason = step.get().reason();
-    return decoded
-        .events(order -> List.of(new StatusChange(order, status, eta, null, null, reason, NAME)))
-        .build();
+    Report report = Report.status(step.get().status(), eta, step.get().reason());
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
   /** Our order id from the task's metadata entry {@value #ORDER_ID_METADATA}, if any. */

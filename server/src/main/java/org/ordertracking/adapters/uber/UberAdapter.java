@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
@@ -13,12 +11,9 @@ import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
 import org.ordertracking.adapters.Outcome;
 import org.ordertracking.adapters.Payloads;
+import org.ordertracking.adapters.Report;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
-import org.ordertracking.model.Location;
-import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.model.TrackingEvent.LocationUpdate;
-import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * Uber Direct webhooks ({@code event.courier_update}, {@code event.delivery_status}). Envelope:
@@ -77,10 +72,8 @@ public final class UberAdapter implements CourierAdapter {
         Payloads.present(root, "data.courier.location")
             ? Payloads.point(root, "data.courier.location", "lat", "lng")
             : Payloads.point(root, "location", "lat", "lng");
-    Location location = new Location(p.lat(), p.lng(), null, null, null, at);
-    return envelope(root, eventId, at)
-        .events(order -> List.of(new LocationUpdate(order, location, NAME, eventId)))
-        .build();
+    Report report = new Report(Report.fix(p, at), eventId, null, null, null, null, null);
+    return envelope(root, eventId, at).events(order -> report.events(order, NAME)).build();
   }
 
   private static Decoded deliveryStatus(JsonNode root, String eventId, Instant now)
@@ -93,39 +86,29 @@ public final class UberAdapter implements CourierAdapter {
     Optional<UberStatuses.Mapped> mapped =
         UberStatuses.map(uberStatus, Payloads.flag(root, "data.courier_imminent"));
     boolean terminal = mapped.isPresent() && mapped.get().status().isTerminal();
-    // The delivery object carries the courier's position too; publish it before the status so a
-    // terminal status stays the last word. Not when the delivery failed: where the courier takes
-    // the order back is none of the customer's business.
+    // The delivery object carries the courier's position too. Not when the delivery failed: where
+    // the courier takes the order back is none of the customer's business.
     LatLng p =
         Payloads.present(root, "data.courier.location")
                 && (!terminal || Outcome.DELIVERED.equals(mapped.get().reason()))
             ? Payloads.point(root, "data.courier.location", "lat", "lng")
             : null;
-    Courier courier = courier(root);
-    Instant eta = Payloads.optEstimate(root, "data.dropoff_eta");
-    LatLng dropoff =
-        Payloads.present(root, "data.dropoff.location")
-            ? Payloads.point(root, "data.dropoff.location", "lat", "lng")
-            : null;
+    Report report =
+        new Report(
+            Report.fix(p, at),
+            eventId,
+            mapped.map(UberStatuses.Mapped::status).orElse(null),
+            Payloads.optEstimate(root, "data.dropoff_eta"),
+            courier(root),
+            Payloads.present(root, "data.dropoff.location")
+                ? Payloads.point(root, "data.dropoff.location", "lat", "lng")
+                : null,
+            mapped.map(UberStatuses.Mapped::reason).orElse(null));
     Decoded.Builder decoded = envelope(root, eventId, at);
-    if (mapped.isPresent() && !terminal && courier != null) {
+    if (report.namesCourier()) {
       decoded.assigned(null); // Uber gives no courier id: the courier object itself tells them apart
     }
-    return decoded
-        .events(
-            order -> {
-              List<TrackingEvent> events = new ArrayList<>(2);
-              if (p != null) {
-                events.add(new LocationUpdate(
-                    order, new Location(p.lat(), p.lng(), null, null, null, at), NAME, eventId));
-              }
-              mapped.ifPresent(
-                  m -> events.add(new StatusChange(
-                      order, m.status(), m.status().isTerminal() ? null : eta, courier, dropoff, m.reason(),
-                      NAME)));
-              return events;
-            })
-        .build();
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
   /** The courier as Uber's own tracking page shows them: name, photo, vehicle. */

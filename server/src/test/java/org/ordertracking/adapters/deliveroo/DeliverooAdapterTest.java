@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.Decoded.Assignment;
+import org.ordertracking.adapters.DecodedAssert;
 import org.ordertracking.adapters.Fixtures;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
@@ -44,8 +45,7 @@ class DeliverooAdapterTest {
   }
 
   private static StatusChange status(Decoded d) {
-    List<TrackingEvent> events = d.events();
-    return assertInstanceOf(StatusChange.class, events.get(events.size() - 1));
+    return DecodedAssert.lastStatus(d);
   }
 
   @ParameterizedTest(name = "{0} is {1} ({2})")
@@ -66,11 +66,7 @@ class DeliverooAdapterTest {
   void everyDocumentedStatusMapsToOurs(String fixture, OrderStatus expected, String reason)
       throws Exception {
     Decoded d = decode(fixture);
-    StatusChange st = status(d);
-    assertEquals(expected, st.status());
-    assertEquals(reason, st.reason());
-    assertEquals(new OrderId("ord-3001"), st.orderId());
-    assertEquals("deliveroo", st.provider());
+    DecodedAssert.assertStatus(d, expected, reason, "ord-3001", "deliveroo");
     assertEquals(GUID, d.eventId());
   }
 
@@ -129,16 +125,14 @@ class DeliverooAdapterTest {
 
   @Test
   void anEstimatedDeliveryWindowPromisesItsEnd() throws Exception {
-    Buffer body = Buffer.buffer(Fixtures.read("deliveroo/signature_rider_status_nearby.json").toString()
-        .replace("\"2026-03-14T12:09:00Z\"",
-            "{\"from\": \"2026-03-14T12:08:00Z\", \"to\": \"2026-03-14T12:14:00Z\"}"));
+    Buffer body = Fixtures.edit("deliveroo/signature_rider_status_nearby.json", "\"2026-03-14T12:09:00Z\"",
+            "{\"from\": \"2026-03-14T12:08:00Z\", \"to\": \"2026-03-14T12:14:00Z\"}");
     assertEquals(Instant.parse("2026-03-14T12:14:00Z"), status(adapter.decode(headers(), body, NOW)).eta());
   }
 
   @Test
   void thePayloadTypeHeaderNamesTheEventCaseInsensitively() throws Exception {
-    Buffer body = Buffer.buffer(Fixtures.read("deliveroo/rider_assigned.json").toString()
-        .replace("\"event\": \"rider.status_update\",", ""));
+    Buffer body = Fixtures.edit("deliveroo/rider_assigned.json", "\"event\": \"rider.status_update\",", "");
     MultiMap h = headers().add("X-Deliveroo-Payload-Type", "Event/Rider.Status_Update");
     assertEquals(OrderStatus.COURIER_ASSIGNED, status(adapter.decode(h, body, NOW)).status());
   }

@@ -76,12 +76,10 @@ class DoorDashAdapterTest {
 
   @Test
   void eventNamesAreComparedWhateverTheirCase() throws Exception {
-    Buffer upper = Buffer.buffer(Fixtures.read("doordash/dasher_enroute_to_dropoff.json").toString()
-        .replace("dasher_enroute_to_dropoff", "DASHER_ENROUTE_TO_DROPOFF"));
+    Buffer upper = Fixtures.edit("doordash/dasher_enroute_to_dropoff.json", "dasher_enroute_to_dropoff", "DASHER_ENROUTE_TO_DROPOFF");
     Decoded d = adapter.decode(MultiMap.caseInsensitiveMultiMap(), upper, NOW);
     assertEquals(-122.4170, ((LocationUpdate) d.events().get(0)).location().lng());
-    Buffer lower = Buffer.buffer(Fixtures.read("doordash/dasher_picked_up.json").toString()
-        .replace("DASHER_PICKED_UP", "dasher_picked_up"));
+    Buffer lower = Fixtures.edit("doordash/dasher_picked_up.json", "DASHER_PICKED_UP", "dasher_picked_up");
     assertEquals(OrderStatus.PICKED_UP,
         only(StatusChange.class, adapter.decode(MultiMap.caseInsensitiveMultiMap(), lower, NOW).events())
             .get(0).status());
@@ -124,15 +122,13 @@ class DoorDashAdapterTest {
 
   @Test
   void eventsWeDoNotMapAreAcknowledgedWithoutEvents() throws Exception {
-    Buffer other = Buffer.buffer(Fixtures.read("doordash/dasher_picked_up.json").toString()
-        .replace("DASHER_PICKED_UP", "DELIVERY_REFUNDED"));
+    Buffer other = Fixtures.edit("doordash/dasher_picked_up.json", "DASHER_PICKED_UP", "DELIVERY_REFUNDED");
     assertTrue(adapter.decode(MultiMap.caseInsensitiveMultiMap(), other, NOW).events().isEmpty());
   }
 
   @Test
   void anExternalIdOutsideOurAlphabetWaitsForADeliveryLink() throws Exception {
-    Buffer body = Buffer.buffer(Fixtures.read("doordash/dasher_picked_up.json").toString()
-        .replace("\"ord-2001\"", "\"store 7/order 2001\""));
+    Buffer body = Fixtures.edit("doordash/dasher_picked_up.json", "\"ord-2001\"", "\"store 7/order 2001\"");
     Decoded d = adapter.decode(MultiMap.caseInsensitiveMultiMap(), body, NOW);
     assertNull(d.orderId());
     assertEquals("store 7/order 2001", d.deliveryId());

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.Decoded.Assignment;
+import org.ordertracking.adapters.DecodedAssert;
 import org.ordertracking.adapters.Fixtures;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
@@ -49,11 +50,7 @@ class OnfleetAdapterTest {
       throws Exception {
     Decoded d = decode(fixture);
     assertEquals(1, d.events().size());
-    StatusChange st = (StatusChange) d.events().get(0);
-    assertEquals(expected, st.status());
-    assertEquals(reason, st.reason());
-    assertEquals(new OrderId("ord-4001"), st.orderId());
-    assertEquals("onfleet", st.provider());
+    DecodedAssert.assertStatus(d, expected, reason, "ord-4001", "onfleet");
     assertEquals("11z1BFspwhBYDvIH_FrJfWMm", d.deliveryId());
   }
 
@@ -93,16 +90,14 @@ class OnfleetAdapterTest {
 
   @Test
   void aPayloadWithOnlyTheTriggerIdIsMappedByIt() throws Exception {
-    Buffer body = Buffer.buffer(Fixtures.read("onfleet/task_arrival.json").toString()
-        .replace("\"triggerName\": \"taskArrival\"", "\"triggerName\": null"));
+    Buffer body = Fixtures.edit("onfleet/task_arrival.json", "\"triggerName\": \"taskArrival\"", "\"triggerName\": null");
     StatusChange st = (StatusChange) adapter.decode(MultiMap.caseInsensitiveMultiMap(), body, NOW).events().get(0);
     assertEquals(OrderStatus.NEARBY, st.status());
   }
 
   @Test
   void epochMillisTimesAreBoundedLikeAnyOther() {
-    Buffer body = Buffer.buffer(Fixtures.read("onfleet/task_started.json").toString()
-        .replace("\"time\": 1773489600000", "\"time\": -62167219200001"));
+    Buffer body = Fixtures.edit("onfleet/task_started.json", "\"time\": 1773489600000", "\"time\": -62167219200001");
     MalformedPayload e = assertThrows(MalformedPayload.class,
         () -> adapter.decode(MultiMap.caseInsensitiveMultiMap(), body, NOW));
     assertTrue(e.getMessage().startsWith("time must be between"), e.getMessage());

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.Decoded.Assignment;
+import org.ordertracking.adapters.DecodedAssert;
 import org.ordertracking.adapters.Fixtures;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
@@ -36,11 +37,6 @@ class UberAdapterTest {
     return adapter.decode(MultiMap.caseInsensitiveMultiMap(), Fixtures.read("uber/" + fixture), NOW);
   }
 
-  private StatusChange status(String fixture) throws MalformedPayload {
-    List<?> events = decode(fixture).events();
-    return assertInstanceOf(StatusChange.class, events.get(events.size() - 1));
-  }
-
   @ParameterizedTest(name = "{0} is {1} ({2})")
   @CsvSource({
     "delivery_status_pending.json, PLACED, ",
@@ -55,11 +51,7 @@ class UberAdapterTest {
   })
   void everyDocumentedStatusMapsToOurs(String fixture, OrderStatus expected, String reason)
       throws Exception {
-    StatusChange st = status(fixture);
-    assertEquals(expected, st.status());
-    assertEquals(reason, st.reason());
-    assertEquals("uber", st.provider());
-    assertEquals(new OrderId("ord-1001"), st.orderId());
+    DecodedAssert.assertStatus(decode(fixture), expected, reason, "ord-1001", "uber");
   }
 
   @Test
@@ -148,8 +140,7 @@ class UberAdapterTest {
 
   @Test
   void externalIdOutsideOurAlphabetIsNoOrderIdButNotAnError() throws Exception {
-    Buffer body = Buffer.buffer(Fixtures.read("uber/delivery_status_pickup.json").toString()
-        .replace("\"ord-1001\"", "\"shop:1001\""));
+    Buffer body = Fixtures.edit("uber/delivery_status_pickup.json", "\"ord-1001\"", "\"shop:1001\"");
     Decoded d = adapter.decode(MultiMap.caseInsensitiveMultiMap(), body, NOW);
     assertNull(d.orderId());
     assertEquals("del_Ab12Cd34Ef56", d.deliveryId());
@@ -169,8 +160,7 @@ class UberAdapterTest {
 
   @Test
   void aPhotoThatIsNotHttpsIsDroppedAndTheStatusKept() throws Exception {
-    Buffer body = Buffer.buffer(Fixtures.read("uber/delivery_status_pickup.json").toString()
-        .replace("https://d1w2poirtb3as9.cloudfront.net/default.jpeg", "javascript:alert(1)"));
+    Buffer body = Fixtures.edit("uber/delivery_status_pickup.json", "https://d1w2poirtb3as9.cloudfront.net/default.jpeg", "javascript:alert(1)");
     StatusChange st = (StatusChange) adapter.decode(MultiMap.caseInsensitiveMultiMap(), body, NOW).events().get(1);
     assertNull(st.courier().photoUrl());
     assertEquals("Rosa M.", st.courier().name());
@@ -178,8 +168,7 @@ class UberAdapterTest {
 
   @Test
   void aCourierNameOverTheIngestLimitIsRejectedNamingTheField() {
-    Buffer body = Buffer.buffer(Fixtures.read("uber/delivery_status_pickup.json").toString()
-        .replace("\"Rosa M.\"", "\"" + "R".repeat(60_000) + "\""));
+    Buffer body = Fixtures.edit("uber/delivery_status_pickup.json", "\"Rosa M.\"", "\"" + "R".repeat(60_000) + "\"");
     MalformedPayload e = assertThrows(MalformedPayload.class,
         () -> adapter.decode(MultiMap.caseInsensitiveMultiMap(), body, NOW));
     assertEquals("data.courier.name must be at most 256 characters", e.getMessage());
