@@ -106,33 +106,47 @@ abstract class AdaptersEndToEndContract {
 
   @Test
   void everyProvidersFailedDeliveryEndsTheTrackingAsCancelled() {
-    for (String provider : SimulatorConfig.ALL_PROVIDERS) {
-      Watched w = watch(provider, Scenario.FAILED);
-      assertEquals("CANCELLED", w.statuses.get(w.statuses.size() - 1), provider + ": " + w.statuses);
-      assertTrue(!w.statuses.contains("DELIVERED"), provider + ": " + w.statuses);
+    // All four at once: each socket's frames wait in its client until read.
+    List<Watching> all = SimulatorConfig.ALL_PROVIDERS.stream().map(p -> startWatching(p, Scenario.FAILED)).toList();
+    for (Watching watching : all) {
+      Watched w = finish(watching);
+      assertEquals("CANCELLED", w.statuses.get(w.statuses.size() - 1), watching.provider + ": " + w.statuses);
+      assertTrue(!w.statuses.contains("DELIVERED"), watching.provider + ": " + w.statuses);
     }
   }
 
   private record Watched(Set<String> positions, List<String> statuses, JsonObject courier) {}
 
+  private record Watching(String provider, WsClient ws, long firstSeq) {}
+
   /** Watches one delivery from its first frame to the socket's close (the terminal status). */
   private Watched watch(String provider, Scenario scenario) {
-    OrderId order = Ids.order();
-    try (WsClient ws = node.connect(node.token(order))) {
-      JsonObject snapshot = ws.next();
-      assertEquals("snapshot", snapshot.getString("type"));
-      Await.result(sim.startDelivery(provider, order.value(), scenario));
+    return finish(startWatching(provider, scenario));
+  }
 
+  /** Connects a watcher to a new order, then starts its delivery. */
+  private Watching startWatching(String provider, Scenario scenario) {
+    OrderId order = Ids.order();
+    WsClient ws = node.connect(node.token(order));
+    JsonObject snapshot = ws.next();
+    assertEquals("snapshot", snapshot.getString("type"));
+    Await.result(sim.startDelivery(provider, order.value(), scenario));
+    return new Watching(provider, ws, snapshot.getLong("seq"));
+  }
+
+  /** Reads a watcher's frames up to the terminal status and the close. */
+  private static Watched finish(Watching watching) {
+    try (WsClient ws = watching.ws) {
       Set<String> positions = new HashSet<>();
       List<String> statuses = new ArrayList<>();
       JsonObject courier = null;
-      long lastSeq = snapshot.getLong("seq");
+      long lastSeq = watching.firstSeq;
       while (statuses.isEmpty() || !Set.of("DELIVERED", "CANCELLED").contains(statuses.get(statuses.size() - 1))) {
         JsonObject frame = ws.next();
         assertTrue(frame.getLong("seq") > lastSeq, "seq increases: " + frame);
         lastSeq = frame.getLong("seq");
         if ("location".equals(frame.getString("type"))) {
-          assertEquals(provider, frame.getString("provider"));
+          assertEquals(watching.provider, frame.getString("provider"));
           JsonObject loc = frame.getJsonObject("location");
           positions.add(loc.getDouble("lat") + "," + loc.getDouble("lng"));
         } else if ("status".equals(frame.getString("type"))) {
