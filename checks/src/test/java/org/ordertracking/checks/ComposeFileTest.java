@@ -90,7 +90,10 @@ class ComposeFileTest {
     assertEquals(nodeEnv.get("TRACKING_WEBHOOK_SECRETS"), simEnv.get("SIM_SECRETS"), "the same provider secrets");
     assertEquals("http://lb:" + ServerFacts.defaultPort(), simEnv.get("SIM_TARGET_URL"), "webhooks go through the load balancer");
     assertEquals("http://simulator:" + simEnv.get("SIM_PORT"), nodeEnv.get("TRACKING_DELIVEROO_API_URL"));
-    assertEquals(nodeEnv.get("TRACKING_DELIVEROO_API_TOKEN"), simEnv.get("SIM_API_TOKEN"));
+    assertEquals(nodeEnv.get("TRACKING_DELIVEROO_API_URL") + "/oauth2/token", nodeEnv.get("TRACKING_DELIVEROO_AUTH_URL"),
+        "the simulator's token endpoint");
+    assertEquals(nodeEnv.get("TRACKING_DELIVEROO_CLIENT_ID"), simEnv.get("SIM_CLIENT_ID"));
+    assertEquals(nodeEnv.get("TRACKING_DELIVEROO_CLIENT_SECRET"), simEnv.get("SIM_CLIENT_SECRET"));
     assertEquals("0.0.0.0", simEnv.get("SIM_HOST"), "reachable from the nodes");
   }
 

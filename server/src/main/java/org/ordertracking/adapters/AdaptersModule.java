@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ordertracking.adapters.deliveroo.DeliverooAdapter;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
-import org.ordertracking.adapters.doordash.DoorDashAdapter;
-import org.ordertracking.adapters.uber.UberAdapter;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.server.ServerModule;
 import org.slf4j.Logger;
@@ -33,8 +31,7 @@ public final class AdaptersModule implements ServerModule {
   private static final Logger LOG = LoggerFactory.getLogger(AdaptersModule.class);
 
   /** Every provider the server knows. Adding one: its adapter here, nothing else. */
-  private static final List<CourierAdapter> PROVIDERS =
-      List.of(new UberAdapter(), new DoorDashAdapter(), new DeliverooAdapter());
+  private static final List<CourierAdapter> PROVIDERS = Providers.all();
 
   /** The names {@code TRACKING_WEBHOOK_SECRETS} may use. */
   public static Set<String> providerNames() {
@@ -95,6 +92,7 @@ public final class AdaptersModule implements ServerModule {
                 .post("/webhooks/" + name)
                 .handler(BodyHandler.create(false).setBodyLimit(AdaptersConfig.MAX_BODY_BYTES))
                 .handler(handler));
+    VerificationRoutes.mount(router, PROVIDERS, handlers.keySet());
     router
         .route("/webhooks/*")
         .handler(

@@ -39,7 +39,7 @@ public record TrackingConfig(
         EngineConfig.fromEnv(env),
         GatewayConfig.fromEnv(env),
         PageConfig.fromEnv(env),
-        AdaptersConfig.fromEnv(env, AdaptersModule.providerNames()),
+        AdaptersConfig.fromEnv(env),
         demo);
     if (!config.server().roles().equals(Role.ALL) && config.engine().redis() == null) {
       // Parts of the server on separate nodes meet through Redis; in memory they never would.

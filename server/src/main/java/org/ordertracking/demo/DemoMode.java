@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.ordertracking.adapters.AdaptersConfig;
@@ -22,8 +23,8 @@ import org.ordertracking.simulator.SimulatorConfig;
 /**
  * The README's first command: a node on the in-memory engine with couriers on the move, and links
  * to watch them. Two kinds of couriers: the {@link DemoFleet} publishes straight into the engine,
- * and the {@link ProviderSimulator} plays Uber, DoorDash and Deliveroo (signed webhooks, and a
- * location resource the Deliveroo poller reads), so the adapters run too. Nothing to set up:
+ * and the {@link ProviderSimulator} plays Uber, DoorDash, Deliveroo and Onfleet (signed webhooks,
+ * and the Deliveroo API the poller reads with an OAuth2 token), so the adapters run too. Nothing to set up:
  * secrets and keys are random unless the operator gave some.
  */
 public final class DemoMode {
@@ -48,16 +49,20 @@ public final class DemoMode {
   public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Env env, Clock clock) {
     Map<String, String> secrets = new HashMap<>();
     PROVIDERS.forEach(p -> secrets.put(p, random()));
-    String apiToken = random();
-    SimulatorConfig simConfig = new SimulatorConfig(
-        null, secrets, 0, PROVIDERS, Duration.ofSeconds(2), 1, "127.0.0.1", 0, apiToken);
+    secrets.put("onfleet", HexFormat.of().formatHex(Base64.getUrlDecoder().decode(random()))); // hex, as Onfleet's
+    String clientId = "demo-client";
+    String clientSecret = random();
+    SimulatorConfig simConfig = SimulatorConfig.of(
+        null, secrets, 0, PROVIDERS, Duration.ofSeconds(2), 1, "127.0.0.1", 0, clientId, clientSecret);
     return ProviderSimulator.start(vertx, simConfig).compose(sim -> {
       Env demoEnv = env.withDefaults(Map.of(
           "TRACKING_WEBHOOK_SECRETS", pairs(secrets),
           "TRACKING_DELIVEROO_API_URL", sim.deliverooApiUrl(),
-          "TRACKING_DELIVEROO_API_TOKEN", apiToken,
+          "TRACKING_DELIVEROO_AUTH_URL", sim.deliverooTokenUrl(),
+          "TRACKING_DELIVEROO_CLIENT_ID", clientId,
+          "TRACKING_DELIVEROO_CLIENT_SECRET", clientSecret,
           "TRACKING_DELIVEROO_POLL_INTERVAL", "10s"));
-      TrackingConfig wired = config.withAdapters(AdaptersConfig.fromEnv(demoEnv, AdaptersModule.providerNames()));
+      TrackingConfig wired = config.withAdapters(AdaptersConfig.fromEnv(demoEnv));
       return TrackingServer.start(vertx, wired, clock)
           .compose(server -> sim.target("http://127.0.0.1:" + server.port()).map(server))
           .onSuccess(server -> announce(vertx, server, config, clock, sim));
