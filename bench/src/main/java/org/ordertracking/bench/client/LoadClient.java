@@ -135,7 +135,10 @@ public final class LoadClient {
             warm.add(s);
             connect(s, local, "127.0.0.1", server.actualPort(), () -> {
               if (++settled[0] == count) {
+                // Closing the client here also keeps it reachable until then (Vert.x 5 closes
+                // an unreachable client's connections).
                 closeAll(warm)
+                    .compose(v -> local.close())
                     .compose(v -> server.close())
                     .onComplete(v -> {
                       stats.reset();

@@ -13,12 +13,14 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * Publishes through the server's ingest path: {@code POST /api/v1/events} batches (at most 1000
- * events each, one request per millisecond tick at most), so the server validates, runs its Redis
+ * Publishes through the server's ingest path: {@code POST /api/v1/events} batches (what came due
+ * in the last {@link #TICK_MS} ms, at most 1000 events each, as an order backend flushing its
+ * buffer), so the server validates, runs its Redis
  * publish script, assigns the seq and fans out. The seqs it answers are recorded per order for the
  * clients' tail check; events answered {@code applied:false} or with an error are counted.
  */
 public final class BatchApiPublisher extends PacedPublisher {
+  static final long TICK_MS = 10;
   private static final int MAX_BATCH = 1000;
   private static final int CONNECTIONS = 16;
 
@@ -28,7 +30,7 @@ public final class BatchApiPublisher extends PacedPublisher {
   private long inFlight;
 
   public BatchApiPublisher(Vertx vertx, int port, String apiKey, EventPlan plan) {
-    super(vertx, plan);
+    super(vertx, plan, TICK_MS);
     this.port = port;
     this.authorization = "Bearer " + apiKey;
     this.http = vertx.createHttpClient(

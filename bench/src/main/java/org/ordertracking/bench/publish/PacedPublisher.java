@@ -8,17 +8,18 @@ import org.ordertracking.bench.time.MicroClock;
 import org.ordertracking.bench.time.OpenLoop;
 
 /**
- * The pacing both publishers share: a 1 ms timer on one event loop takes the events due by the
- * open-loop schedule and hands them to {@link #emit} in one go, stamped with the same publish time.
+ * The pacing both publishers share: a timer on one event loop takes the events due by the
+ * open-loop schedule every tick and hands them to {@link #emit} in one go, stamped with the same
+ * publish time.
  * Stopping waits (at most {@link #DRAIN_MS}) until every request sent has been answered.
  */
 abstract class PacedPublisher implements Publisher {
-  private static final long TICK_MS = 1;
   private static final long DRAIN_MS = 30_000;
 
   protected final Vertx vertx;
   protected final Context context;
   protected final EventPlan plan;
+  private final long tickMs;
   private OpenLoop schedule;
   private long timer = -1;
   private long maxBehind;
@@ -29,8 +30,10 @@ abstract class PacedPublisher implements Publisher {
   protected long notApplied;
   protected long receivers;
 
-  PacedPublisher(Vertx vertx, EventPlan plan) {
+  /** @param tickMs how often due events are sent (they are stamped when sent, not when due) */
+  PacedPublisher(Vertx vertx, EventPlan plan, long tickMs) {
     this.vertx = vertx;
+    this.tickMs = tickMs;
     this.context = vertx.getOrCreateContext();
     this.plan = plan;
   }
@@ -41,13 +44,20 @@ abstract class PacedPublisher implements Publisher {
   /** Requests or events sent and not answered yet. */
   protected abstract long outstanding();
 
+  /** Called on the publisher's loop before a step's first event. */
+  protected void onStart() {}
+
+  /** Called on the publisher's loop once stopped and drained, before the figures are read. */
+  protected void onStopped() {}
+
   @Override
   public void start(double ratePerSecond) {
     context.runOnContext(v -> {
       offered = acknowledged = failed = notApplied = receivers = maxBehind = 0;
+      onStart();
       startNanos = System.nanoTime();
       schedule = new OpenLoop(ratePerSecond, Long.MAX_VALUE, startNanos);
-      timer = vertx.setPeriodic(TICK_MS, id -> tick());
+      timer = vertx.setPeriodic(tickMs, id -> tick());
     });
   }
 
@@ -71,6 +81,7 @@ abstract class PacedPublisher implements Publisher {
       vertx.setPeriodic(1, 10, id -> {
         if (outstanding() == 0 || System.nanoTime() > deadline) {
           vertx.cancelTimer(id);
+          onStopped();
           done.complete(new PublishStats(offered, acknowledged, failed, notApplied, receivers, maxBehind, seconds));
         }
       });

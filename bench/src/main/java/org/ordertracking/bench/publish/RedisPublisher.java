@@ -3,6 +3,7 @@ package org.ordertracking.bench.publish;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
@@ -21,25 +22,35 @@ public final class RedisPublisher extends PacedPublisher {
       + "\"accuracy\":8.0,\"recordedAt\":\"2026-01-01T12:00:00.000Z\"},\"provider\":\"bench\",\"ref\":\"";
   static final String FRAME_END = "\"}";
 
+  /** Held: Vert.x 5 closes a client, and its connections, once the client is unreachable. */
+  private final NetClient client;
   private final NetSocket socket;
   private final RespReplies replies = new RespReplies();
   private long commandsSent;
 
-  private RedisPublisher(Vertx vertx, EventPlan plan, NetSocket socket) {
-    super(vertx, plan);
+  private RedisPublisher(Vertx vertx, EventPlan plan, NetClient client, NetSocket socket) {
+    super(vertx, plan, 1);
+    this.client = client;
     this.socket = socket;
-    socket.handler(buf -> {
-      replies.feed(buf);
-      acknowledged = replies.replies - replies.errors;
-      failed = replies.errors;
-      receivers = replies.receivers;
-    });
+    socket.handler(replies::feed);
   }
 
   public static Future<Publisher> connect(Vertx vertx, int redisPort, EventPlan plan) {
-    return vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true))
-        .connect(redisPort, "127.0.0.1")
-        .map(socket -> new RedisPublisher(vertx, plan, socket));
+    NetClient client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+    return client.connect(redisPort, "127.0.0.1").map(socket -> new RedisPublisher(vertx, plan, client, socket));
+  }
+
+  @Override
+  protected void onStart() {
+    replies.reset();
+    commandsSent = 0;
+  }
+
+  @Override
+  protected void onStopped() {
+    acknowledged = replies.replies - replies.errors;
+    failed = replies.errors;
+    receivers = replies.receivers;
   }
 
   @Override
@@ -72,6 +83,6 @@ public final class RedisPublisher extends PacedPublisher {
 
   @Override
   public Future<Void> close() {
-    return socket.close();
+    return socket.close().eventually(() -> client.close());
   }
 }

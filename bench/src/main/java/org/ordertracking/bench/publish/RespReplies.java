@@ -15,6 +15,13 @@ final class RespReplies {
   private byte type;
   private long number;
 
+  /** Counts from zero again (between steps; only when no reply is outstanding). */
+  void reset() {
+    replies = 0;
+    errors = 0;
+    receivers = 0;
+  }
+
   void feed(Buffer b) {
     int n = b.length();
     for (int i = 0; i < n; i++) {

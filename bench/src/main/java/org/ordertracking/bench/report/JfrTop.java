@@ -16,10 +16,14 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Reads a flight recording (JFR's own, or async-profiler's JFR output) and prints where the time
- * and the allocation go: CPU samples by method (self, and inclusive), allocation by class and by
- * allocating method, and GC pauses.
+ * and the allocation go: CPU samples by method (self, and inclusive), the server's own methods on
+ * the stack, allocation by class, by allocating method and by the nearest server method, and GC
+ * pauses.
  */
 public final class JfrTop {
+  /** The server's own code, to see which of its paths the time and allocation belong to. */
+  static final String OURS = "org.ordertracking.";
+
   private JfrTop() {}
 
   public static void print(Path file, int top, PrintStream out) throws IOException {
@@ -27,6 +31,7 @@ public final class JfrTop {
     Map<String, Long> inclusive = new HashMap<>();
     Map<String, Long> allocByClass = new HashMap<>();
     Map<String, Long> allocBySite = new HashMap<>();
+    Map<String, Long> allocByOurs = new HashMap<>();
     long samples = 0;
     long allocated = 0;
     long gcs = 0;
@@ -45,6 +50,7 @@ public final class JfrTop {
           allocated += bytes;
           allocByClass.merge(e.getClass("objectClass").getName(), bytes, Long::sum);
           allocBySite.merge(topFrame(e.getStackTrace()), bytes, Long::sum);
+          allocByOurs.merge(nearestOurs(e.getStackTrace()), bytes, Long::sum);
         }
         case "jdk.GarbageCollection" -> {
           gcs++;
@@ -60,8 +66,12 @@ public final class JfrTop {
         file, samples, allocated / 1048576.0, gcs, gcPause.toMillis(), longestPause.toMillis());
     table(out, "CPU, self (top frame)", self, samples, top, "samples");
     table(out, "CPU, inclusive (on the stack)", inclusive, samples, top, "samples");
+    Map<String, Long> ours = new HashMap<>(inclusive);
+    ours.keySet().removeIf(k -> !k.startsWith(OURS));
+    table(out, "CPU, inclusive, the server's own methods", ours, samples, top, "samples");
     table(out, "Allocation by class", allocByClass, allocated, top, "bytes");
     table(out, "Allocation by allocating method", allocBySite, allocated, top, "bytes");
+    table(out, "Allocation by nearest server method on the stack", allocByOurs, allocated, top, "bytes");
   }
 
   private static void countStack(RecordedStackTrace stack, Map<String, Long> self, Map<String, Long> inclusive) {
@@ -81,6 +91,18 @@ public final class JfrTop {
 
   private static String topFrame(RecordedStackTrace stack) {
     return stack == null || stack.getFrames().isEmpty() ? "(no stack)" : name(stack.getFrames().get(0));
+  }
+
+  private static String nearestOurs(RecordedStackTrace stack) {
+    if (stack != null) {
+      for (RecordedFrame f : stack.getFrames()) {
+        String n = name(f);
+        if (n.startsWith(OURS)) {
+          return n;
+        }
+      }
+    }
+    return "(outside the server's code)";
   }
 
   static String name(RecordedFrame f) {

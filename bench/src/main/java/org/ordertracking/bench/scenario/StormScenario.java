@@ -37,6 +37,7 @@ final class StormScenario implements Scenario {
       return new JsonObject()
           .put("metrics", new JsonObject()
               .put("held", end.getLong("open"))
+              .put("snapshots", end.getLong("snapshots"))
               .put("refused", ClientReports.total(connect, "refused"))
               .put("failed", ClientReports.total(connect, "failed"))
               .put("closed", ClientReports.total(end, "closed"))
