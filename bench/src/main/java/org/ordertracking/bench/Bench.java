@@ -85,6 +85,7 @@ public final class Bench {
                 .put("target", target.name())
                 .put("loadAverage", Machine.describe().getJsonArray("loadAverage"));
             try {
+              h.beginRun(target, rep);
               JsonObject result = scenario.run(h, target, rep);
               run.put("result", result);
               System.out.printf("  rep %d %s: %s%n", rep + 1, target.name(), result.getJsonObject("metrics").encode());

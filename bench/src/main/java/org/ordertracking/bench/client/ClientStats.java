@@ -21,6 +21,8 @@ final class ClientStats {
   long open;
   long snapshots;
   long closedInWindow;
+  /** Most connects the open-loop schedule was behind at a tick (the client could not keep up). */
+  long connectLagMax;
 
   void refused(int status) {
     refused.merge(Integer.toString(status), 1, Integer::sum);
@@ -54,6 +56,7 @@ final class ClientStats {
     upgraded = 0;
     snapshots = 0;
     closedInWindow = 0;
+    connectLagMax = 0;
   }
 
   JsonObject toJson(long missingTail) {
@@ -65,6 +68,7 @@ final class ClientStats {
         .put("failed", new JsonObject(new TreeMap<>(failed)))
         .put("closed", new JsonObject(new TreeMap<>(closed)))
         .put("closedInWindow", closedInWindow)
+        .put("connectLagMax", connectLagMax)
         .put("frames", seq.frames)
         .put("snapshots", snapshots)
         .put("gaps", seq.gaps)

@@ -58,6 +58,7 @@ final class ConnectScenario implements Scenario {
           .put("p90Ms", latency.getDouble("p90"))
           .put("p99Ms", latency.getDouble("p99"))
           .put("maxMs", latency.getDouble("max"))
+          .put("upgradeP99Ms", connect.getJsonObject("connectUpgrade").getDouble("p99"))
           .put("refused", ClientReports.total(connect, "refused"))
           .put("failed", ClientReports.total(connect, "failed"));
       if (!warm) {
@@ -66,6 +67,7 @@ final class ConnectScenario implements Scenario {
       return new JsonObject()
           .put("metrics", metrics)
           .put("connectsStartedAfterMs", startedAfterMs)
+          .put("clientConnectLagMax", connect.getLong("connectLagMax"))
           .put("connectUpgrade", connect.getJsonObject("connectUpgrade"))
           .put("connectFirstFrame", connect.getJsonObject("connectFirstFrame"))
           .put("refusedByStatus", connect.getJsonObject("refused"))

@@ -34,6 +34,8 @@ public final class Harness implements AutoCloseable {
 
   final Options options;
   final Path runDir;
+  /** Where the current repetition's logs, socket lists and recordings go. */
+  private Path repDir;
   final RedisServer redis;
   final Vertx vertx;
   private final List<Target> targets;
@@ -44,6 +46,7 @@ public final class Harness implements AutoCloseable {
     this.runDir = runDir;
     this.targets = List.copyOf(targets);
     Files.createDirectories(runDir);
+    this.repDir = runDir;
     this.redis = RedisServer.start(runDir);
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   }
@@ -57,6 +60,16 @@ public final class Harness implements AutoCloseable {
     return order;
   }
 
+  /** Gives the repetition {@code rep} of {@code target} a directory of its own. */
+  public void beginRun(Target target, int rep) throws IOException {
+    repDir = runDir.resolve((rep + 1) + "-" + target.name());
+    Files.createDirectories(repDir);
+  }
+
+  Path repDir() {
+    return repDir;
+  }
+
   /** Starts {@code target} (with the profiler asked for, on a JVM), without waiting for readiness. */
   Running start(Target target, String label) throws IOException {
     return start(target, label, Ports.free());
@@ -66,14 +79,14 @@ public final class Harness implements AutoCloseable {
   Running start(Target target, String label, int port) throws IOException {
     List<String> flags = new ArrayList<>();
     if (target.name().equals("java") && !options.profile().equals("none")) {
-      String base = runDir.resolve(label + "-" + (++serverStarts)).toAbsolutePath().toString();
+      String base = repDir.resolve(label + "-" + (++serverStarts)).toAbsolutePath().toString();
       if (options.profile().equals("jfr")) {
         flags.add("-XX:StartFlightRecording=filename=" + base + ".jfr,settings=profile,dumponexit=true");
       } else {
         flags.add("-agentpath:" + asyncProfilerLibrary() + "=start,event=cpu,interval=1ms,alloc=512k,file=" + base + "-async.jfr,jfr");
       }
     }
-    return target.start(runDir, redis.port(), port, flags);
+    return target.start(repDir, redis.port(), port, flags);
   }
 
   /** Starts {@code target} and waits until it answers ready. */
@@ -119,7 +132,7 @@ public final class Harness implements AutoCloseable {
   /** Starts the load clients and warms their JVMs up (see the client's prime command). */
   ClientFleet fleet(int port, List<ClientFleet.SocketSpec> sockets, int minClients)
       throws IOException, InterruptedException {
-    ClientFleet fleet = new ClientFleet(runDir, options.benchJar(), port, sockets, minClients);
+    ClientFleet fleet = new ClientFleet(repDir, options.benchJar(), port, sockets, minClients);
     fleet.command(new JsonObject().put("cmd", "prime"), COMMAND_TIMEOUT);
     return fleet;
   }

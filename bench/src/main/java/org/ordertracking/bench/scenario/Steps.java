@@ -55,7 +55,7 @@ final class Steps {
     ProcSample s1 = ProcSample.of(server.pid());
     List<ProcSample> c1 = clientSamples();
     Thread.sleep(DRAIN_MS);
-    Path expect = h.runDir.resolve("expect-" + (++steps) + ".txt");
+    Path expect = h.repDir().resolve("expect-" + (++steps) + ".txt");
     plan.writeLastSeqs(expect);
     JsonObject seen = fleet.merged(cmd("report").put("expect", expect.toAbsolutePath().toString()),
         Harness.COMMAND_TIMEOUT);

@@ -26,10 +26,12 @@ public final class OpenLoop {
 
   /** Actions due at {@code nowNanos} that were not taken yet; the caller takes them all. */
   public long take(long nowNanos) {
-    long elapsed = Math.max(0, nowNanos - startNanos);
-    // The first action is due at the start, the next one 1/rate later, and so on.
-    long due = Math.min(total, (long) (elapsed * perNano) + 1);
-    long n = Math.max(0, due - issued);
+    return take(nowNanos, Long.MAX_VALUE);
+  }
+
+  /** Like {@link #take(long)}, at most {@code max}: the rest stays due (see {@link #behind}). */
+  public long take(long nowNanos, long max) {
+    long n = Math.min(max, behind(nowNanos));
     issued += n;
     return n;
   }
@@ -45,6 +47,7 @@ public final class OpenLoop {
   /** How far the schedule is behind: actions due at {@code nowNanos} beyond those taken. */
   public long behind(long nowNanos) {
     long elapsed = Math.max(0, nowNanos - startNanos);
+    // The first action is due at the start, the next one 1/rate later, and so on.
     return Math.max(0, Math.min(total, (long) (elapsed * perNano) + 1) - issued);
   }
 }

@@ -26,6 +26,14 @@ class OpenLoopTest {
   }
 
   @Test
+  void aCappedTakeLeavesTheRestDue() {
+    OpenLoop loop = new OpenLoop(10_000, Long.MAX_VALUE, 0);
+    assertEquals(25, loop.take(10_000_000, 25));
+    assertEquals(76, loop.behind(10_000_000));
+    assertEquals(76, loop.take(10_000_000));
+  }
+
+  @Test
   void stopsAtTheTotal() {
     OpenLoop loop = new OpenLoop(1_000, 5, 0);
     assertEquals(5, loop.take(60_000_000_000L));
