@@ -13,6 +13,9 @@ final class ClientSocket {
   boolean open;
   boolean gotFirstFrame;
   boolean closingByUs;
+  /** Whether connecting is settled only by the first frame (the server sends a snapshot). */
+  boolean awaitFirstFrame;
+  boolean settled;
 
   ClientSocket(int order, String uri) {
     this.order = order;
@@ -26,5 +29,6 @@ final class ClientSocket {
     open = false;
     gotFirstFrame = false;
     closingByUs = false;
+    settled = false;
   }
 }

@@ -1,11 +1,13 @@
 package org.ordertracking.bench.client;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.ordertracking.bench.stats.Latency;
 import org.ordertracking.bench.stats.SeqCounts;
+import org.ordertracking.bench.time.MicroClock;
 
 /** What one load client observed; confined to its event loop. */
 final class ClientStats {
@@ -23,6 +25,9 @@ final class ClientStats {
   long closedInWindow;
   /** Most connects the open-loop schedule was behind at a tick (the client could not keep up). */
   long connectLagMax;
+  /** The worst latency in each second of the window (µs): periodic bursts show as spikes. */
+  final long[] maxPerSecond = new long[600];
+  long windowStartMicros = MicroClock.nowMicros();
 
   void refused(int status) {
     refused.merge(Integer.toString(status), 1, Integer::sum);
@@ -57,6 +62,26 @@ final class ClientStats {
     snapshots = 0;
     closedInWindow = 0;
     connectLagMax = 0;
+    java.util.Arrays.fill(maxPerSecond, 0);
+    windowStartMicros = MicroClock.nowMicros();
+  }
+
+  /** Records a frame's publish-to-arrival latency. */
+  void frameLatency(long nowMicros, long latencyMicros) {
+    Latency.record(latency, latencyMicros);
+    int second = (int) ((nowMicros - windowStartMicros) / 1_000_000);
+    if (second >= 0 && second < maxPerSecond.length && latencyMicros > maxPerSecond[second]) {
+      maxPerSecond[second] = latencyMicros;
+    }
+  }
+
+  private JsonArray maxPerSecondMs() {
+    int last = (int) Math.min(maxPerSecond.length, (MicroClock.nowMicros() - windowStartMicros) / 1_000_000 + 1);
+    JsonArray out = new JsonArray();
+    for (int i = 0; i < last; i++) {
+      out.add(maxPerSecond[i] / 1000.0);
+    }
+    return out;
   }
 
   JsonObject toJson(long missingTail) {
@@ -76,6 +101,7 @@ final class ClientStats {
         .put("reorders", seq.reorders)
         .put("missingTail", missingTail)
         .put("latency", Latency.encode(latency))
+        .put("maxLatencyPerSecond", maxPerSecondMs())
         .put("connectUpgrade", Latency.encode(connectUpgrade))
         .put("connectFirstFrame", Latency.encode(connectFirstFrame));
   }

@@ -29,8 +29,9 @@ import org.ordertracking.bench.time.OpenLoop;
  * orchestrator's commands, one JSON line each way over stdin/stdout:
  *
  * <ul>
- *   <li>{@code {"cmd":"connect","rate":R}}: opens every socket of its list at R per second, open
- *       loop; answers once every attempt has settled (upgraded, refused or failed);
+ *   <li>{@code {"cmd":"connect","rate":R,"firstFrame":true}}: opens every socket of its list at R
+ *       per second, open loop; answers once every attempt has settled: refused, failed, or
+ *       upgraded (with {@code firstFrame}: once its first frame came, it closed, or a minute passed);
  *   <li>{@code {"cmd":"prime"}}: warms this JVM's connect and frame paths up against a WebSocket
  *       server of its own, so that a cold server is measured, not a cold load client;
  *   <li>{@code {"cmd":"reset"}}: starts a measurement window;
@@ -106,7 +107,7 @@ public final class LoadClient {
   private void handle(JsonObject cmd) {
     String name = cmd.getString("cmd");
     switch (name) {
-      case "connect" -> connectAll(cmd.getDouble("rate"));
+      case "connect" -> connectAll(cmd.getDouble("rate"), cmd.getBoolean("firstFrame", false));
       case "prime" -> prime(cmd.getInteger("count", 2_000));
       case "reset" -> {
         stats.reset();
@@ -139,6 +140,7 @@ public final class LoadClient {
           for (int i = 0; i < count; i++) {
             ClientSocket s = new ClientSocket(0, "/");
             warm.add(s);
+            s.awaitFirstFrame = true;
             connect(s, local, "127.0.0.1", server.actualPort(), scratch, () -> {
               if (++settled[0] == count) {
                 // Closing the client here also keeps it reachable until then (Vert.x 5 closes
@@ -154,7 +156,7 @@ public final class LoadClient {
         .onFailure(err -> reply("prime", new JsonObject().put("error", err.toString())));
   }
 
-  private void connectAll(double rate) {
+  private void connectAll(double rate, boolean awaitFirstFrame) {
     OpenLoop schedule = new OpenLoop(rate, sockets.size(), System.nanoTime());
     int[] next = {0};
     int[] settled = {0};
@@ -163,6 +165,9 @@ public final class LoadClient {
         reply("connect", stats.toJson(0));
       }
     };
+    for (ClientSocket s : sockets) {
+      s.awaitFirstFrame = awaitFirstFrame;
+    }
     if (sockets.isEmpty()) {
       reply("connect", stats.toJson(0));
       return;
@@ -185,10 +190,20 @@ public final class LoadClient {
     stats.attempted++;
     s.reset();
     long start = System.nanoTime();
+    Runnable settle = () -> {
+      if (!s.settled) {
+        s.settled = true;
+        onSettled.run();
+      }
+    };
     ClientWebSocket ws = client.webSocket();
-    ws.handler(frame -> onFrame(s, frame, start, stats));
+    ws.handler(frame -> {
+      onFrame(s, frame, start, stats);
+      settle.run();
+    });
     ws.exceptionHandler(err -> {});
     ws.closeHandler(v -> {
+      settle.run();
       if (s.open) {
         s.open = false;
         stats.open--;
@@ -209,12 +224,18 @@ public final class LoadClient {
             stats.open++;
             s.ws = ar.result();
             s.open = true;
+            if (!s.awaitFirstFrame || s.gotFirstFrame) {
+              settle.run();
+            } else {
+              vertx.setTimer(TIMEOUT_MS, id -> settle.run());
+            }
+            return;
           } else if (ar.cause() instanceof UpgradeRejectedException rejected) {
             stats.refused(rejected.getStatus());
           } else {
             stats.failed(ar.cause());
           }
-          onSettled.run();
+          settle.run();
         });
   }
 
@@ -232,7 +253,7 @@ public final class LoadClient {
       s.lastSeq = Math.max(s.lastSeq, seq);
       return;
     }
-    Latency.record(stats.latency, now - ref);
+    stats.frameLatency(now, now - ref);
     if (seq > 0) {
       s.lastSeq = stats.seq.onFrame(s.lastSeq, seq);
     }

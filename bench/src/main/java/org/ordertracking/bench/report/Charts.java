@@ -1,5 +1,6 @@
 package org.ordertracking.bench.report;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ final class Charts {
       bars(latest.get("tail"), dir.resolve("tail.png"), "Latency at 10 000 events/s x 1 socket", "ms",
           List.of("p50Ms", "p90Ms", "p99Ms", "p999Ms"));
     }
+    if (latest.containsKey("tail")) {
+      overTime(latest.get("tail"), dir.resolve("tail-over-time.png"),
+          "Worst latency in each second at 10 000 events/s (first repetition)");
+    }
     if (latest.containsKey("cpu")) {
       bars(latest.get("cpu"), dir.resolve("cpu.png"), "Server CPU per delivered frame", "µs",
           List.of("cpuPerFrameUs2k", "cpuPerFrameUs10k", "cpuPerFrameUs50k"));
@@ -54,6 +59,31 @@ final class Charts {
       }
     }
     Chart.writePng(Chart.bars(title, unit, metrics, LEGEND, values), out);
+  }
+
+  /** The first repetition's worst latency per second of each server, over the window. */
+  private static void overTime(JsonObject file, Path out, String title) throws IOException {
+    double[][] x = new double[TARGETS.size()][0];
+    double[][] y = new double[TARGETS.size()][0];
+    JsonArray runs = file.getJsonArray("runs");
+    for (int t = 0; t < TARGETS.size(); t++) {
+      for (int i = 0; i < runs.size(); i++) {
+        JsonObject run = runs.getJsonObject(i);
+        JsonObject result = run.getJsonObject("result");
+        if (!TARGETS.get(t).equals(run.getString("target")) || result == null) {
+          continue;
+        }
+        JsonArray series = result.getJsonObject("step").getJsonArray("maxLatencyPerSecond", new JsonArray());
+        x[t] = new double[series.size()];
+        y[t] = new double[series.size()];
+        for (int k = 0; k < series.size(); k++) {
+          x[t][k] = k;
+          y[t][k] = series.getDouble(k);
+        }
+        break;
+      }
+    }
+    Chart.writePng(Chart.lines(title, "second of the window", "ms", LEGEND, x, y), out);
   }
 
   private static void steps(JsonObject file, Path out, String title) throws IOException {

@@ -8,17 +8,11 @@ import org.ordertracking.bench.target.Target;
  * 5 000 orders x 2 sockets, the event rate stepped up: the highest rate with p99 within 100 ms and
  * nothing lost (and within 50 ms, the issue's target at 50 000 events/s).
  */
-final class CeilingScenario implements Scenario {
+final class CeilingScenario extends Scenario {
   static final double[] RATES = {2_500, 5_000, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000};
 
-  @Override
-  public String name() {
-    return "ceiling";
-  }
-
-  @Override
-  public String describe() {
-    return "5 000 orders x 2 sockets, events/s stepped up: highest rate with p99 <= 100 ms (and <= 50 ms), no loss";
+  CeilingScenario() {
+    super("ceiling", "5 000 orders x 2 sockets, events/s stepped up: highest rate with p99 <= 100 ms (and <= 50 ms), no loss");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.ordertracking.bench.scenario;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +9,8 @@ import org.ordertracking.bench.stats.Latency;
 
 /**
  * Merges the load clients' answers into one: counters are summed, counts by key (refusals by HTTP
- * status, closes by code, failures by error) are summed per key, and histograms are added and
- * summarised in milliseconds.
+ * status, closes by code, failures by error) are summed per key, series (worst latency per second)
+ * take the larger value, and histograms are added and summarised in milliseconds.
  */
 final class ClientReports {
   static final Set<String> HISTOGRAMS = Set.of("latency", "connectUpgrade", "connectFirstFrame");
@@ -35,6 +36,8 @@ final class ClientReports {
         }
         if (v instanceof Number n) {
           out.put(key, out.getLong(key, 0L) + n.longValue());
+        } else if (v instanceof JsonArray series) {
+          out.put(key, elementMax(out.getJsonArray(key, new JsonArray()), series));
         } else if (v instanceof JsonObject counts) {
           JsonObject into = out.getJsonObject(key, new JsonObject());
           counts.forEach(e -> into.put(e.getKey(), into.getLong(e.getKey(), 0L) + ((Number) e.getValue()).longValue()));
@@ -43,6 +46,17 @@ final class ClientReports {
           out.put(key, v);
         }
       }
+    }
+    return out;
+  }
+
+  /** Element by element, the larger of two series (the worst latency per second over clients). */
+  static JsonArray elementMax(JsonArray a, JsonArray b) {
+    JsonArray out = new JsonArray();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      double x = i < a.size() ? a.getDouble(i) : 0;
+      double y = i < b.size() ? b.getDouble(i) : 0;
+      out.add(Math.max(x, y));
     }
     return out;
   }

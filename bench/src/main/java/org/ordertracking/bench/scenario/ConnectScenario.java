@@ -10,25 +10,17 @@ import org.ordertracking.bench.target.Target;
  * deploy case; later if it is not ready by then). Warm: after the same 5 000 connects were made,
  * held a moment and closed, as a warm-up.
  */
-final class ConnectScenario implements Scenario {
+final class ConnectScenario extends Scenario {
   private static final long COLD_START_MS = 1_000;
 
   private final boolean warm;
 
   ConnectScenario(boolean warm) {
+    super(warm ? "warm" : "cold",
+        warm
+            ? "5 000 connects at 1 000/s to a warmed-up server: request to first frame (snapshot; 101 for the baseline)"
+            : "5 000 connects at 1 000/s to a server started 1 s before: request to first frame (snapshot; 101 for the baseline)");
     this.warm = warm;
-  }
-
-  @Override
-  public String name() {
-    return warm ? "warm" : "cold";
-  }
-
-  @Override
-  public String describe() {
-    return warm
-        ? "5 000 connects at 1 000/s to a warmed-up server: request to first frame (snapshot; 101 for the baseline)"
-        : "5 000 connects at 1 000/s to a server started 1 s before: request to first frame (snapshot; 101 for the baseline)";
   }
 
   @Override

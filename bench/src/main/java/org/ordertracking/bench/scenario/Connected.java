@@ -59,10 +59,14 @@ final class Connected implements AutoCloseable {
     return new Connected(null, h.fleet(port, sockets, clients), orders);
   }
 
-  /** Opens every socket, open loop; returns once all attempts settled. */
+  /**
+   * Opens every socket, open loop; returns once all attempts settled (for a server that sends a
+   * snapshot: once each upgraded socket has it, or closed, or a minute passed).
+   */
   JsonObject connect(double ratePerClient) throws InterruptedException {
     fleet.merged(Steps.cmd("reset"), Harness.COMMAND_TIMEOUT);
-    connect = fleet.merged(Steps.cmd("connect").put("rate", ratePerClient), Harness.COMMAND_TIMEOUT);
+    connect = fleet.merged(Steps.cmd("connect").put("rate", ratePerClient)
+        .put("firstFrame", server.target().sendsSnapshot()), Harness.COMMAND_TIMEOUT);
     return connect;
   }
 

@@ -8,15 +8,9 @@ import org.ordertracking.bench.target.Target;
  * Server CPU (utime + stime) per delivered frame at 2 000 and 10 000 frames/s (10 000 orders x 1
  * socket) and at 50 000 frames/s (1 000 orders x 10 sockets at 5 000 events/s).
  */
-final class CpuPerFrameScenario implements Scenario {
-  @Override
-  public String name() {
-    return "cpu";
-  }
-
-  @Override
-  public String describe() {
-    return "server CPU per delivered frame at 2 000 / 10 000 frames/s (10 000 x 1) and 50 000 frames/s (1 000 x 10)";
+final class CpuPerFrameScenario extends Scenario {
+  CpuPerFrameScenario() {
+    super("cpu", "server CPU per delivered frame at 2 000 / 10 000 frames/s (10 000 x 1) and 50 000 frames/s (1 000 x 10)");
   }
 
   @Override

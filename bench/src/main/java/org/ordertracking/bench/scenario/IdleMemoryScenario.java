@@ -12,17 +12,11 @@ import org.ordertracking.bench.target.Target;
  * live heap after a full GC before and after. Also the CPU an idle node spends on its sockets
  * (keep-alive), over the idle window.
  */
-final class IdleMemoryScenario implements Scenario {
+final class IdleMemoryScenario extends Scenario {
   private static final int SETTLE_MS = 3_000;
 
-  @Override
-  public String name() {
-    return "idle";
-  }
-
-  @Override
-  public String describe() {
-    return "RSS (and live heap after full GC) growth per idle socket with 19 800 held";
+  IdleMemoryScenario() {
+    super("idle", "RSS (and live heap after full GC) growth per idle socket with 19 800 held");
   }
 
   @Override

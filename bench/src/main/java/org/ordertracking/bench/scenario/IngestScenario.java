@@ -10,18 +10,12 @@ import org.ordertracking.bench.target.Target;
  * within 50 ms and nothing lost or refused. The baseline has no ingest API: its line is the same
  * load published straight into Redis, i.e. the cost of fan-out alone.
  */
-final class IngestScenario implements Scenario {
+final class IngestScenario extends Scenario {
   static final double[] RATES = {10_000, 20_000, 30_000, 40_000};
 
-  @Override
-  public String name() {
-    return "ingest";
-  }
-
-  @Override
-  public String describe() {
-    return "batch API -> Redis engine -> sockets (baseline: straight into Redis), 10 000 x 1, events/s stepped up: "
-        + "highest rate with p99 <= 50 ms, no loss";
+  IngestScenario() {
+    super("ingest", "batch API -> Redis engine -> sockets (baseline: straight into Redis), 10 000 x 1, events/s stepped up: "
+        + "highest rate with p99 <= 50 ms, no loss");
   }
 
   @Override

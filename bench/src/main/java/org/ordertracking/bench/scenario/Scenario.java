@@ -7,19 +7,34 @@ import org.ordertracking.bench.target.Target;
  * One line of issue 7's table. A run starts its own server process, clients and publisher, and
  * stops them all before it returns, also on failure.
  */
-public interface Scenario {
-  String name();
+public abstract class Scenario {
+  private final String name;
+  private final String describe;
 
-  /** What the headline figures mean, for the docs and the summary. */
-  String describe();
+  /**
+   * @param name what {@code bench/run} calls it
+   * @param describe what the headline figures mean, for the console and the result file
+   */
+  protected Scenario(String name, String describe) {
+    this.name = name;
+    this.describe = describe;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  public final String describe() {
+    return describe;
+  }
 
   /**
    * One repetition against one target: {@code {"metrics": {name: number}, ...details}}. Metrics
    * are the figures whose medians are reported.
    */
-  JsonObject run(Harness h, Target target, int rep) throws Exception;
+  public abstract JsonObject run(Harness h, Target target, int rep) throws Exception;
 
-  static Scenario named(String name) {
+  public static Scenario named(String name) {
     return switch (name) {
       case "storm" -> new StormScenario();
       case "idle" -> new IdleMemoryScenario();

@@ -72,6 +72,7 @@ final class Steps {
         .put("rate", rate)
         .put("seconds", seconds)
         .put("latency", seen.getJsonObject("latency"))
+        .put("maxLatencyPerSecond", seen.getJsonArray("maxLatencyPerSecond"))
         .put("frames", frames)
         .put("framesPerSecond", Math.round(frames / wall))
         .put("loss", loss)

@@ -5,18 +5,12 @@ import io.vertx.core.json.JsonObject;
 import org.ordertracking.bench.target.Target;
 
 /** 10 000 orders x 1 socket at 10 000 events/s: the latency distribution, keep-alive included. */
-final class TailLatencyScenario implements Scenario {
+final class TailLatencyScenario extends Scenario {
   /** The window spans at least one keep-alive interval (20 s by default), so a ping burst shows. */
   private static final int MIN_WINDOW_SECONDS = 30;
 
-  @Override
-  public String name() {
-    return "tail";
-  }
-
-  @Override
-  public String describe() {
-    return "10 000 orders x 1 socket, 10 000 events/s straight into Redis: publish-to-socket latency";
+  TailLatencyScenario() {
+    super("tail", "10 000 orders x 1 socket, 10 000 events/s straight into Redis: publish-to-socket latency");
   }
 
   @Override

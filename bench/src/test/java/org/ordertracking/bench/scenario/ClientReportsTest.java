@@ -31,6 +31,13 @@ class ClientReportsTest {
   }
 
   @Test
+  void theWorstLatencyPerSecondIsTheWorstOverClients() {
+    JsonObject a = new JsonObject().put("maxLatencyPerSecond", new io.vertx.core.json.JsonArray().add(1.0).add(90.0));
+    JsonObject b = new JsonObject().put("maxLatencyPerSecond", new io.vertx.core.json.JsonArray().add(3.0).add(2.0).add(4.0));
+    assertEquals("[3.0,90.0,4.0]", ClientReports.merge(List.of(a, b)).getJsonArray("maxLatencyPerSecond").encode());
+  }
+
+  @Test
   void connectLatencyIsToTheFirstFrameWhenThereIsOne() {
     JsonObject m = ClientReports.merge(List.of(report(1, 7_000, "503")));
     assertEquals(7.0, ClientReports.connectLatency(m).getDouble("p50"), 0.01, "no snapshot: the 101 counts");
