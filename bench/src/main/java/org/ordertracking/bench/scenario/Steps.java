@@ -90,14 +90,15 @@ final class Steps {
   }
 
   /**
-   * Whether a step meets a latency bound with nothing lost: p99 within {@code p99Ms}, no frame
-   * lost, duplicated, reordered, no socket closed, and the publisher kept its schedule and had
+   * Whether a step meets a latency bound with nothing lost: every socket still open, p99 within
+   * {@code p99Ms}, no frame lost, duplicated, reordered, no socket closed, and the publisher kept its schedule and had
    * every event accepted.
    */
   static boolean passes(JsonObject step, double p99Ms) {
     JsonObject lat = step.getJsonObject("latency");
     JsonObject pub = step.getJsonObject("publisher");
     return lat.getLong("count", 0L) > 0
+        && step.getLong("open").equals(step.getLong("sockets"))
         && lat.getDouble("p99") <= p99Ms
         && step.getLong("loss") == 0
         && step.getLong("duplicates") == 0
