@@ -16,6 +16,11 @@ final class ClientSocket {
   /** Whether connecting is settled only by the first frame (the server sends a snapshot). */
   boolean awaitFirstFrame;
   boolean settled;
+  /** Whether a failed set-up connect is tried again, and how many attempts were made. */
+  boolean retry;
+  int attempts;
+  /** Numbers the attempts, so that a late event of an earlier attempt is ignored. */
+  int generation;
 
   ClientSocket(int order, String uri) {
     this.order = order;

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.ordertracking.bench.stats.Latency;
 import org.ordertracking.bench.time.MicroClock;
 import org.ordertracking.bench.time.OpenLoop;
@@ -32,6 +34,8 @@ import org.ordertracking.bench.time.OpenLoop;
  *   <li>{@code {"cmd":"connect","rate":R,"firstFrame":true}}: opens every socket of its list at R
  *       per second, open loop; answers once every attempt has settled: refused, failed, or
  *       upgraded (with {@code firstFrame}: once its first frame came, it closed, or a minute passed);
+ *       with {@code "retry":true} (setting up a layout, not measuring connects) a refused, failed or
+ *       early-closed socket is tried again 1-3 s later, up to 10 attempts;
  *   <li>{@code {"cmd":"prime"}}: warms this JVM's connect and frame paths up against a WebSocket
  *       server of its own, so that a cold server is measured, not a cold load client;
  *   <li>{@code {"cmd":"reset"}}: starts a measurement window;
@@ -49,6 +53,8 @@ public final class LoadClient {
    * it should be timing) by catching up on thousands at once. Falling behind is reported instead.
    */
   private static final int MAX_CONNECTS_PER_TICK = 25;
+  /** Attempts per socket when a set-up connect may be retried (refused, failed, closed early). */
+  private static final int MAX_ATTEMPTS = 10;
   private static final int TIMEOUT_MS = 60_000;
   /** Held strongly: Vert.x logs a warning per connection evicted when a server goes away. */
   private static final java.util.logging.Logger VERTX_HTTP_LOG = java.util.logging.Logger.getLogger("io.vertx.core.http");
@@ -107,7 +113,8 @@ public final class LoadClient {
   private void handle(JsonObject cmd) {
     String name = cmd.getString("cmd");
     switch (name) {
-      case "connect" -> connectAll(cmd.getDouble("rate"), cmd.getBoolean("firstFrame", false));
+      case "connect" -> connectAll(
+          cmd.getDouble("rate"), cmd.getBoolean("firstFrame", false), cmd.getBoolean("retry", false));
       case "prime" -> prime(cmd.getInteger("count", 2_000));
       case "reset" -> {
         stats.reset();
@@ -156,7 +163,7 @@ public final class LoadClient {
         .onFailure(err -> reply("prime", new JsonObject().put("error", err.toString())));
   }
 
-  private void connectAll(double rate, boolean awaitFirstFrame) {
+  private void connectAll(double rate, boolean awaitFirstFrame, boolean retry) {
     OpenLoop schedule = new OpenLoop(rate, sockets.size(), System.nanoTime());
     int[] next = {0};
     int[] settled = {0};
@@ -167,6 +174,8 @@ public final class LoadClient {
     };
     for (ClientSocket s : sockets) {
       s.awaitFirstFrame = awaitFirstFrame;
+      s.retry = retry;
+      s.attempts = 0;
     }
     if (sockets.isEmpty()) {
       reply("connect", stats.toJson(0));
@@ -189,22 +198,30 @@ public final class LoadClient {
       ClientSocket s, WebSocketClient client, String host, int port, ClientStats stats, Runnable onSettled) {
     stats.attempted++;
     s.reset();
+    int generation = ++s.generation;
     long start = System.nanoTime();
-    Runnable settle = () -> {
-      if (!s.settled) {
-        s.settled = true;
+    // Settles this attempt: done, or (set-up connects only) tried again a little later.
+    Consumer<Boolean> finish = ok -> {
+      if (s.settled || s.generation != generation) {
+        return;
+      }
+      s.settled = true;
+      if (!ok && s.retry && ++s.attempts < MAX_ATTEMPTS) {
+        long delay = 1_000 + ThreadLocalRandom.current().nextLong(2_000);
+        vertx.setTimer(delay, id -> connect(s, client, host, port, stats, onSettled));
+      } else {
         onSettled.run();
       }
     };
     ClientWebSocket ws = client.webSocket();
     ws.handler(frame -> {
       onFrame(s, frame, start, stats);
-      settle.run();
+      finish.accept(true);
     });
     ws.exceptionHandler(err -> {});
     ws.closeHandler(v -> {
-      settle.run();
-      if (s.open) {
+      finish.accept(false); // closed before its first frame: a failed attempt
+      if (s.open && s.generation == generation) {
         s.open = false;
         stats.open--;
         if (!s.closingByUs) {
@@ -225,9 +242,9 @@ public final class LoadClient {
             s.ws = ar.result();
             s.open = true;
             if (!s.awaitFirstFrame || s.gotFirstFrame) {
-              settle.run();
+              finish.accept(true);
             } else {
-              vertx.setTimer(TIMEOUT_MS, id -> settle.run());
+              vertx.setTimer(TIMEOUT_MS, id -> finish.accept(true));
             }
             return;
           } else if (ar.cause() instanceof UpgradeRejectedException rejected) {
@@ -235,7 +252,7 @@ public final class LoadClient {
           } else {
             stats.failed(ar.cause());
           }
-          settle.run();
+          finish.accept(false);
         });
   }
 

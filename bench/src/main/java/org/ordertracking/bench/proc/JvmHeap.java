@@ -18,6 +18,11 @@ public final class JvmHeap {
     return usedBytes(jcmd(pid, "GC.heap_info"));
   }
 
+  /** The live objects by class ({@code GC.class_histogram}, which runs a full GC first), as text. */
+  public static String classHistogram(long pid) throws IOException, InterruptedException {
+    return jcmd(pid, "GC.class_histogram");
+  }
+
   /** The heap's used size from {@code GC.heap_info} output (G1, Parallel and Serial formats). */
   static long usedBytes(String heapInfo) {
     long used = 0;

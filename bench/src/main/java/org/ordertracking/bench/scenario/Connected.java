@@ -25,14 +25,14 @@ final class Connected implements AutoCloseable {
   /**
    * Starts {@code target} (ready), {@code clients} load clients at least, and opens {@code
    * perOrder} sockets for each of {@code orderCount} fresh orders at {@code ratePerClient} per
-   * second per client.
+   * second per client, retrying those refused or closed early.
    */
   static Connected open(Harness h, Target target, String label, int orderCount, int perOrder, int clients,
       double ratePerClient) throws Exception {
     Running server = h.startReady(target, label);
     try {
       Connected c = prepare(h, server, target, label, orderCount, perOrder, clients);
-      c.connect(ratePerClient);
+      c.connect(ratePerClient, true);
       return c;
     } catch (Exception | Error e) {
       server.stop();
@@ -64,8 +64,16 @@ final class Connected implements AutoCloseable {
    * snapshot: once each upgraded socket has it, or closed, or a minute passed).
    */
   JsonObject connect(double ratePerClient) throws InterruptedException {
+    return connect(ratePerClient, false);
+  }
+
+  /**
+   * {@link #connect(double)}; with {@code retry} (setting up sockets to publish to or to weigh,
+   * not measuring connects) refused and early-closed sockets are tried again, a few times.
+   */
+  JsonObject connect(double ratePerClient, boolean retry) throws InterruptedException {
     fleet.merged(Steps.cmd("reset"), Harness.COMMAND_TIMEOUT);
-    connect = fleet.merged(Steps.cmd("connect").put("rate", ratePerClient)
+    connect = fleet.merged(Steps.cmd("connect").put("rate", ratePerClient).put("retry", retry)
         .put("firstFrame", server.target().sendsSnapshot()), Harness.COMMAND_TIMEOUT);
     return connect;
   }

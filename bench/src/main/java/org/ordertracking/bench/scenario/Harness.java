@@ -30,7 +30,8 @@ import org.ordertracking.bench.target.Target;
  */
 public final class Harness implements AutoCloseable {
   static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-  static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+  // Bounded: set-up connects retry at most 10 times, each attempt at most a minute.
+  static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(12);
 
   final Options options;
   final Path runDir;

@@ -28,12 +28,16 @@ final class IdleMemoryScenario extends Scenario {
       Thread.sleep(SETTLE_MS);
       long heapBefore = jvm ? JvmHeap.liveBytesAfterFullGc(server.pid()) : -1;
       ProcSample before = ProcSample.of(server.pid());
-      c.connect(h.options.scaled(250));
+      c.connect(h.options.scaled(250), true);
       Thread.sleep(SETTLE_MS);
       ProcSample idleStart = ProcSample.of(server.pid());
       Thread.sleep(h.options.holdSeconds() * 1_000L);
       ProcSample after = ProcSample.of(server.pid());
       long heapAfter = jvm ? JvmHeap.liveBytesAfterFullGc(server.pid()) : -1;
+      if (jvm) {
+        // What the live heap per socket is made of, for the profile.
+        java.nio.file.Files.writeString(h.repDir().resolve("class-histogram.txt"), JvmHeap.classHistogram(server.pid()));
+      }
       JsonObject end = c.report();
       long held = end.getLong("open");
       JsonObject metrics = new JsonObject()
