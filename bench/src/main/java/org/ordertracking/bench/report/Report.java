@@ -90,6 +90,14 @@ public final class Report {
       }
       sb.append(" | ").append(metric.equals("reps") ? "" : format(Results.number(ratios, metric))).append(" |\n");
     }
+    JsonArray runs = file.getJsonArray("runs");
+    for (int i = 0; i < runs.size(); i++) {
+      JsonObject run = runs.getJsonObject(i);
+      if (run.containsKey("error")) {
+        sb.append("\nRepetition ").append(run.getInteger("rep")).append(" of ").append(run.getString("target"))
+            .append(" gave no figures: ").append(run.getString("error")).append('\n');
+      }
+    }
     sb.append("\nLoad average at start ").append(file.getJsonObject("machine").getJsonArray("loadAverage").encode())
         .append("; file `").append(file.getString("fileName")).append("`.\n\n");
     return sb.toString();

@@ -56,6 +56,7 @@ class ResultsTest {
         "a scaled-down run is not a figure for the docs");
     String md = Files.readString(dir.resolve("summary.md"));
     assertTrue(md.contains("| p99Ms | 120 | 4.50 | 26.67 |"), md);
+    assertTrue(md.contains(" of node gave no figures: boom"), md);
     assertTrue(Files.size(dir.resolve("charts/storm.png")) > 1_000);
     assertFalse(Files.exists(dir.resolve("charts/ceiling.png")));
   }
