@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ordertracking.auth.ApiKeys;
+import org.ordertracking.config.Env;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.gateway.GatewayModule;
+import org.ordertracking.http.HttpGuard;
+import org.ordertracking.http.HttpLimits;
 import org.ordertracking.http.HttpVerticle;
+import org.ordertracking.ingest.IngestLimits;
 import org.ordertracking.ingest.IngestModule;
 import org.ordertracking.ingest.TrackingLinkModule;
 import org.ordertracking.ops.HealthModule;
@@ -32,6 +36,7 @@ public final class TrackingServer {
   private final NodeState node;
   private final GatewayModule gateway;
   private final List<ServerModule> modules;
+  private final HttpGuard httpGuard;
   private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
   private final List<String> deployments = new ArrayList<>();
@@ -44,9 +49,12 @@ public final class TrackingServer {
     this.node = new NodeState(engine, config.maxConnections());
     ApiKeys keys = new ApiKeys(config.apiKeys(), config.adminKey());
     this.gateway = new GatewayModule(vertx, config, engine, node, clock);
+    // Parsed here for now; the engine lane moves both into TrackingConfig (parsed before connecting).
+    Env vars = new Env(env);
+    this.httpGuard = new HttpGuard(HttpLimits.fromEnv(vars));
     this.modules = new ArrayList<>(List.of(
         new HealthModule(node),
-        new IngestModule(engine, keys, clock),
+        new IngestModule(engine, keys, clock, IngestLimits.fromEnv(vars)),
         new TrackingLinkModule(config.tokenSecrets(), keys, config.publicUrl(), clock),
         gateway));
     modules.addAll(Modules.create(new ServerContext(vertx, config, engine, env)));
@@ -86,7 +94,7 @@ public final class TrackingServer {
     return vertx
         .deployVerticle(
             () -> {
-              HttpVerticle v = new HttpVerticle(config.host(), bindPort, modules);
+              HttpVerticle v = new HttpVerticle(config.host(), bindPort, modules, httpGuard);
               instances.add(v);
               return v;
             },
@@ -113,6 +121,11 @@ public final class TrackingServer {
 
   public NodeState node() {
     return node;
+  }
+
+  /** The HTTP edge's limits and counts (open HTTP connections). */
+  public HttpGuard httpGuard() {
+    return httpGuard;
   }
 
   /** Stops taking connections (readiness 503) and closes sockets with 1012 over {@code window}. */
