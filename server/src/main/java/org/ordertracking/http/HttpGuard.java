@@ -62,6 +62,11 @@ public final class HttpGuard {
     timedOut.record();
   }
 
+  /** Requests whose client went away before their body arrived, since start. */
+  public long abortedRequests() {
+    return aborted.total();
+  }
+
   /** HTTP connections open on this node (WebSockets excluded once upgraded). */
   public int openConnections() {
     return budget.open();
