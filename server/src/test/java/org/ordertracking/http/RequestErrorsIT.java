@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.testing.Await;
+import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.LogCapture;
 import org.ordertracking.testing.RawHttp;
 import org.ordertracking.testing.TestNode;
@@ -79,6 +80,33 @@ class RequestErrorsIT {
     assertJsonError(raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\n" + AUTH + JSON
         + "Expect: the-unexpected\r\nContent-Length: 2\r\n\r\n{}"), 417, "expectation");
     assertJsonError(raw("GARBAGE\r\n\r\n"), 400, "malformed");
+  }
+
+  @Test
+  void anUndecodableQueryStringIs400NotAServerError() {
+    // Found by HostileTrafficFuzzIT: the gateway's token lookup threw on '%Zs' (500, logged ERROR).
+    try (LogCapture logs = LogCapture.open()) {
+      assertJsonError(raw("GET /ws/track?token=%Zs HTTP/1.1\r\nHost: x\r\n\r\n"), 400, "query");
+      assertJsonError(raw("GET /api/v1/orders/o1?x=%G1 HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n"), 400, "query");
+      assertEquals(0, logs.at(Level.ERROR, "").size(), "no ERROR: " + logs.at(Level.ERROR, ""));
+    }
+  }
+
+  @Test
+  void malformedWebSocketHandshakesAreRefusedAsJsonAndNeverUpgraded() {
+    // Found by HostileTrafficFuzzIT: the codec answered plain text, and took an empty key.
+    String path = "GET /ws/track?token=" + node.token(Ids.order()) + " HTTP/1.1\r\nHost: x\r\n";
+    String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n";
+    String key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+    String v13 = "Sec-WebSocket-Version: 13\r\n";
+    assertJsonError(raw(path + upgrade + v13 + "\r\n"), 400, "Sec-WebSocket-Key");
+    assertJsonError(raw(path + upgrade + "Sec-WebSocket-Key:\r\n" + v13 + "\r\n"), 400, "Sec-WebSocket-Key");
+    assertJsonError(raw(path + "Upgrade: websocket2\r\nConnection: Upgrade\r\n" + key + v13 + "\r\n"), 400,
+        "Upgrade");
+    RawHttp.Response oldDraft = raw(path + upgrade + key + "Sec-WebSocket-Version: 8\r\n\r\n");
+    assertJsonError(oldDraft, 426, "13");
+    assertEquals("13", oldDraft.header("Sec-WebSocket-Version"));
+    assertEquals(101, raw(path + upgrade + key + v13 + "\r\n").status(), "a proper handshake still upgrades");
   }
 
   @Test
