@@ -97,8 +97,16 @@ final class CaseRunner {
       if (ws.handshake().status() != 101) {
         throw new Violation("good token not upgraded: " + ws.handshake().status());
       }
+      long t0 = System.nanoTime();
       RawWebSocket.Frame snapshot = ws.next(WAIT);
-      require(snapshot != null && snapshot.opcode() == RawWebSocket.TEXT, "no snapshot");
+      while (snapshot != null && snapshot.opcode() == RawWebSocket.PING) {
+        snapshot = ws.next(WAIT); // the server's keep-alive ping may come first
+      }
+      if (snapshot == null || snapshot.opcode() != RawWebSocket.TEXT) {
+        RawWebSocket.Frame later = snapshot == null ? ws.next(Duration.ofSeconds(15)) : null;
+        throw new Violation("no snapshot within " + WAIT + ": " + describe(snapshot) + " after "
+            + (System.nanoTime() - t0) / 1_000_000 + " ms" + (snapshot == null ? ", then " + describe(later) : ""));
+      }
       for (FrameCases.Frame f : c.frames()) {
         if (!ws.sendFrame(f.flags(), f.opcode(), f.payload(), f.masked())) {
           break; // the server has already hung up
@@ -157,6 +165,16 @@ final class CaseRunner {
       }
     }
     throw new Violation("socket neither answered a ping nor ended");
+  }
+
+  private static String describe(RawWebSocket.Frame f) {
+    if (f == null) {
+      return "nothing";
+    }
+    if (f == RawWebSocket.END) {
+      return "connection ended";
+    }
+    return f.opcode() == RawWebSocket.CLOSE ? "close " + f.closeCode() : "opcode " + f.opcode() + " " + f.text();
   }
 
   private static void require(boolean ok, String message) throws Violation {
