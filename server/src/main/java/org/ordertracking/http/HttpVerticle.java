@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ordertracking.server.ServerModule;
 
 /**
@@ -26,6 +28,11 @@ public final class HttpVerticle extends VerticleBase {
    * contract's 1 KiB limit (close with 1009) is enforced by the session, below this cap.
    */
   static final int MAX_CLIENT_FRAME = 16 * 1024;
+  /**
+   * On undeploy, requests in flight get this long to finish (each connection closes after its
+   * current response; idle ones at once) before whatever is left is closed.
+   */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
   private final String host;
   private final int port;
@@ -58,6 +65,11 @@ public final class HttpVerticle extends VerticleBase {
     guard.install(vertx, server, router);
     modules.forEach(m -> m.mount(router));
     return server.requestHandler(router).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public int actualPort() {
