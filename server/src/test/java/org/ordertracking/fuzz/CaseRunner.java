@@ -14,6 +14,7 @@ final class CaseRunner {
   /** Far above any deadline of the fuzzed server (its HTTP timeouts are 500 ms). */
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final String PONG = "{\"type\":\"pong\"}";
+  private static final String ANSWERED = "answered";
 
   static final class Violation extends Exception {
     Violation(String message) {
@@ -126,11 +127,31 @@ final class CaseRunner {
   }
 
   private static String endsUnanswered(RawWebSocket ws) throws Violation {
+    String outcome = untilEnd(ws);
+    require(outcome != null, "a protocol violation left the socket open");
+    require(!outcome.equals(ANSWERED), "answered a frame it must refuse");
+    return outcome;
+  }
+
+  /** The socket must either have ended cleanly or still answer a plain ping. */
+  private static String survives(RawWebSocket ws) throws Violation {
+    ws.sendText("{\"type\":\"ping\"}");
+    String outcome = untilEnd(ws);
+    require(outcome != null, "socket neither answered a ping nor ended");
+    require(!outcome.equals("close 1011") && !outcome.equals("close 1012"), "closed with server-side code " + outcome);
+    return outcome.equals(ANSWERED) ? "alive" : outcome;
+  }
+
+  /**
+   * Reads until the connection ends ("dropped"), a close frame ("close CODE") or a pong, text or
+   * control ({@link #ANSWERED}); null when none of these comes within {@link #WAIT}.
+   */
+  private static String untilEnd(RawWebSocket ws) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       RawWebSocket.Frame f = ws.next(WAIT);
       if (f == null) {
-        break;
+        return null;
       }
       if (f == RawWebSocket.END) {
         return "dropped";
@@ -138,33 +159,11 @@ final class CaseRunner {
       if (f.opcode() == RawWebSocket.CLOSE) {
         return "close " + f.closeCode();
       }
-      require(f.opcode() != RawWebSocket.PONG && !f.text().equals(PONG), "answered a frame it must refuse");
-    }
-    throw new Violation("a protocol violation left the socket open");
-  }
-
-  /** The socket must either have ended cleanly or still answer a plain ping. */
-  private static String survives(RawWebSocket ws) throws Violation {
-    ws.sendText("{\"type\":\"ping\"}");
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      RawWebSocket.Frame f = ws.next(WAIT);
-      if (f == null) {
-        break;
-      }
-      if (f == RawWebSocket.END) {
-        return "dropped";
-      }
-      if (f.opcode() == RawWebSocket.CLOSE) {
-        int code = f.closeCode();
-        require(code != 1011 && code != 1012, "closed with server-side code " + code);
-        return "close " + code;
-      }
-      if (f.opcode() == RawWebSocket.TEXT && f.text().equals(PONG)) {
-        return "alive";
+      if (f.opcode() == RawWebSocket.PONG || f.text().equals(PONG)) {
+        return ANSWERED;
       }
     }
-    throw new Violation("socket neither answered a ping nor ended");
+    return null;
   }
 
   private static String describe(RawWebSocket.Frame f) {

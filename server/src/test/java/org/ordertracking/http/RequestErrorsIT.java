@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.LogCapture;
+import org.ordertracking.testing.NodeExtension;
 import org.ordertracking.testing.RawHttp;
 import org.ordertracking.testing.TestNode;
 
@@ -26,25 +24,16 @@ class RequestErrorsIT {
   private static final String AUTH = "Authorization: Bearer " + TestNode.API_KEY + "\r\n";
   private static final String JSON = "Content-Type: application/json\r\n";
 
-  private static Vertx vertx;
-  private static TestNode node;
+  @RegisterExtension
+  static final NodeExtension NODE =
+      new NodeExtension(env -> env.put("TRACKING_WEBHOOK_SECRETS", "uber=uber-webhook-secret-for-tests"));
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    Map<String, String> env = TestNode.env(null);
-    env.put("TRACKING_WEBHOOK_SECRETS", "uber=uber-webhook-secret-for-tests");
-    node = TestNode.start(vertx, env);
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    Await.result(vertx.close());
+  private static TestNode node() {
+    return NODE.node();
   }
 
   private static RawHttp.Response raw(String request) {
-    try (RawHttp c = RawHttp.open(node.port())) {
+    try (RawHttp c = RawHttp.open(node().port())) {
       c.send(request);
       RawHttp.Response res = c.readResponse(Await.TIMEOUT);
       assertNotNull(res, "answered: " + request.lines().findFirst().orElse(""));
@@ -95,7 +84,7 @@ class RequestErrorsIT {
   @Test
   void malformedWebSocketHandshakesAreRefusedAsJsonAndNeverUpgraded() {
     // Found by HostileTrafficFuzzIT: the codec answered plain text, and took an empty key.
-    String path = "GET /ws/track?token=" + node.token(Ids.order()) + " HTTP/1.1\r\nHost: x\r\n";
+    String path = "GET /ws/track?token=" + node().token(Ids.order()) + " HTTP/1.1\r\nHost: x\r\n";
     String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n";
     String key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
     String v13 = "Sec-WebSocket-Version: 13\r\n";
@@ -111,7 +100,7 @@ class RequestErrorsIT {
 
   @Test
   void abortedUploadsAreOneCountedWarningAndNoError() {
-    HttpGuard guard = node.server().httpGuard();
+    HttpGuard guard = node().server().httpGuard();
     long before = guard.abortedRequests();
     try (LogCapture logs = LogCapture.open()) {
       for (int i = 0; i < 5; i++) {
@@ -130,7 +119,7 @@ class RequestErrorsIT {
 
   /** Starts an upload and hangs up halfway through the body. */
   private static void abort(String head) {
-    try (RawHttp c = RawHttp.open(node.port())) {
+    try (RawHttp c = RawHttp.open(node().port())) {
       c.send(head + "{\"events\":[" + "1,".repeat(2000));
     }
   }

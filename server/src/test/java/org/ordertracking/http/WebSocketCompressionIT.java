@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.Deflater;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ids;
+import org.ordertracking.testing.NodeExtension;
 import org.ordertracking.testing.RawHttp;
 import org.ordertracking.testing.RawWebSocket;
 import org.ordertracking.testing.TestNode;
@@ -30,24 +29,16 @@ class WebSocketCompressionIT {
 
   private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-  private static Vertx vertx;
-  private static TestNode node;
+  @RegisterExtension
+  static final NodeExtension NODE = new NodeExtension();
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    node = TestNode.start(vertx, TestNode.env(null));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    Await.result(vertx.close());
+  private static TestNode node() {
+    return NODE.node();
   }
 
   @Test
   void aClientOfferingCompressionGetsAnUncompressedSocket() {
-    try (RawWebSocket ws = RawWebSocket.connect(node.port(), node.token(Ids.order()), OFFER)) {
+    try (RawWebSocket ws = RawWebSocket.connect(node().port(), node().token(Ids.order()), OFFER)) {
       assertEquals(101, ws.handshake().status());
       assertNull(ws.handshake().header("Sec-WebSocket-Extensions"), "no extension may be negotiated");
       RawWebSocket.Frame snapshot = ws.next(Await.TIMEOUT);
@@ -58,7 +49,7 @@ class WebSocketCompressionIT {
 
   @Test
   void aCompressedFrameIsNeverInflated() {
-    try (RawWebSocket ws = RawWebSocket.connect(node.port(), node.token(Ids.order()), OFFER)) {
+    try (RawWebSocket ws = RawWebSocket.connect(node().port(), node().token(Ids.order()), OFFER)) {
       assertEquals(101, ws.handshake().status());
       assertNotNull(ws.next(Await.TIMEOUT), "snapshot");
       assertTrue(ws.sendText("{\"type\":\"ping\"}"));
@@ -80,7 +71,7 @@ class WebSocketCompressionIT {
     // The attack: a hundred frames, each inflating to 16 MB, on each of several sockets.
     int written = 0;
     for (int s = 0; s < 5; s++) {
-      try (RawWebSocket ws = RawWebSocket.connect(node.port(), node.token(Ids.order()), OFFER)) {
+      try (RawWebSocket ws = RawWebSocket.connect(node().port(), node().token(Ids.order()), OFFER)) {
         assertEquals(101, ws.handshake().status());
         for (int i = 0; i < 100 && ws.sendFrame(0x80 | RawWebSocket.RSV1, RawWebSocket.TEXT, bomb, true); i++) {
           written++;
@@ -91,7 +82,7 @@ class WebSocketCompressionIT {
     long worstMillis = 0;
     for (int i = 0; i < 20; i++) {
       long t0 = System.nanoTime();
-      try (RawHttp http = RawHttp.open(node.port())) {
+      try (RawHttp http = RawHttp.open(node().port())) {
         http.send("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
         RawHttp.Response res = http.readResponse(Await.TIMEOUT);
         assertNotNull(res, "/health/live answers");
