@@ -1,5 +1,5 @@
 import { test, assertEqual } from './harness.js';
-import { courierText, etaSpoken, etaText, minutesPhrase } from '../app/view/format.js';
+import { courierText, etaSpoken, etaText, minutesPhrase, photoUrl, vehicleText } from '../app/view/format.js';
 
 const NOW = Date.parse('2030-01-01T10:00:00.000Z');
 const clock = () => '10:07';
@@ -28,4 +28,19 @@ test('format: courier name and vehicle', () => {
 test('format: spoken ETA over an hour uses proper words', () => {
   assertEqual(etaSpoken('2030-01-01T11:05:00.000Z', NOW), 'Arrives in about 1 hour 5 minutes.');
   assertEqual(etaSpoken('2030-01-01T10:01:00.000Z', NOW), 'Arrives in about 1 minute.');
+});
+
+test('format: the vehicle to look out for, from colour, make and model', () => {
+  assertEqual(vehicleText({ vehicleColor: 'white', vehicleMake: 'Toyota', vehicleModel: 'Prius' }), 'White Toyota Prius');
+  assertEqual(vehicleText({ vehicleMake: 'Toyota' }), 'Toyota');
+  assertEqual(vehicleText({ vehicleColor: 'red' }), null);
+  assertEqual(vehicleText(null), null);
+});
+
+test('format: only an https photo is loaded', () => {
+  assertEqual(photoUrl({ photoUrl: 'https://img.example/a.jpg' }), 'https://img.example/a.jpg');
+  assertEqual(photoUrl({ photoUrl: 'http://img.example/a.jpg' }), null);
+  assertEqual(photoUrl({ photoUrl: 'javascript:alert(1)' }), null);
+  assertEqual(photoUrl({}), null);
+  assertEqual(photoUrl(null), null);
 });

@@ -1,49 +1,62 @@
--- Atomic publish of one tracking event: check the rules, stamp the next seq, update the state,
--- push back its expiry, publish the frame. The frame's JSON is built by the server around the seq
--- (ARGV[5] .. seq .. tail), so the bytes published are the bytes clients receive.
+-- Atomic publish of one tracking event: check the publisher's idempotency key and the rules, stamp
+-- the next seq, update the state, push back its expiry, publish the frame, remember the key. The
+-- frame's JSON comes from the server in parts around the values only this script knows (the seq,
+-- and for statuses the merged courier and drop-off): the bytes published are the bytes clients
+-- receive, and the wire format lives in one place (org.ordertracking.protocol.Frames).
 --
 -- KEYS[1]  order:{<id>}:state (hash)
+-- KEYS[2]  order:{<id>}:event:<key>, only when the publisher gave an idempotency key (same slot)
 -- ARGV[1]  kind: "location" | "status"
 -- ARGV[2]  state TTL in seconds
 -- ARGV[3]  events channel
 -- ARGV[4]  publish command: "PUBLISH" or "SPUBLISH" (Redis Cluster sharded pub/sub)
--- ARGV[5]  frame head, ending just before the seq digits
--- ARGV[6]  server time, ISO-8601 UTC with milliseconds
--- location: ARGV[7] recordedAt (epoch ms), ARGV[8] location JSON, ARGV[9] frame tail
--- status:   ARGV[7] status, ARGV[8] eta JSON ("null" or a string literal),
---           ARGV[9] courier JSON or "" (keep the stored one), ARGV[10] dropoff JSON or "",
---           ARGV[11] "1" when the status is terminal
--- Returns {code, seq}: code 0 applied, 1 ignored (stale location / repeated terminal status),
--- 2 refused (the order is finished).
+-- ARGV[5]  idempotency key TTL in seconds
+-- ARGV[6]  server time, ISO-8601 UTC with milliseconds (updatedAt)
+-- ARGV[7..10] frame parts: before the seq, after the seq, after the courier, after the drop-off
+-- location: ARGV[11] recordedAt (epoch ms), ARGV[12] location JSON
+-- status:   ARGV[11] status, ARGV[12] eta JSON ("null" or a string literal),
+--           ARGV[13] courier JSON or "" (keep the stored one), ARGV[14] dropoff JSON or "",
+--           ARGV[15] "1" when the status is terminal,
+--           ARGV[16] the statuses this one is behind, comma-separated ("" unless forward-only),
+--           ARGV[17] the status's reason token, or "" for none
+-- Returns {code, seq}: code 0 applied, 1 ignored (stale location, repeated terminal status, or a
+-- forward-only status behind the current one), 2 refused (the order is finished), 3 duplicate.
 local key = KEYS[1]
 local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff')
 local seq = tonumber(cur[1]) or 0
 local terminal = cur[3] == '1'
-local frame
 
-if ARGV[1] == 'location' then
-  if terminal then return {2, seq} end
-  local recordedAt = tonumber(ARGV[7])
-  if cur[4] and recordedAt < tonumber(cur[4]) then return {1, seq} end
-  seq = seq + 1
-  redis.call('HSET', key, 'seq', seq, 'location', ARGV[8], 'locAt', ARGV[7], 'updatedAt', ARGV[6])
-  frame = ARGV[5] .. seq .. ARGV[9]
-else
-  if terminal then
-    if cur[2] == ARGV[7] then return {1, seq} end
-    return {2, seq}
+if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return {3, seq} end
+
+local function decide()
+  local courier, dropoff = '', ''
+  if ARGV[1] == 'location' then
+    if terminal then return 2 end
+    local recordedAt = tonumber(ARGV[11])
+    if cur[4] and recordedAt < tonumber(cur[4]) then return 1 end
+    seq = seq + 1
+    redis.call('HSET', key, 'seq', seq, 'location', ARGV[12], 'locAt', ARGV[11], 'updatedAt', ARGV[6])
+  else
+    if terminal then
+      if cur[2] == ARGV[11] then return 1 end
+      return 2
+    end
+    if cur[2] and ARGV[16] ~= '' and string.find(',' .. ARGV[16] .. ',', ',' .. cur[2] .. ',', 1, true) then
+      return 1
+    end
+    courier = ARGV[13]
+    if courier == '' then courier = cur[5] or 'null' end
+    dropoff = ARGV[14]
+    if dropoff == '' then dropoff = cur[6] or 'null' end
+    seq = seq + 1
+    redis.call('HSET', key, 'seq', seq, 'status', ARGV[11], 'eta', ARGV[12], 'courier', courier,
+      'dropoff', dropoff, 'reason', ARGV[17], 'terminal', ARGV[15], 'updatedAt', ARGV[6])
   end
-  local courier = ARGV[9]
-  if courier == '' then courier = cur[5] or 'null' end
-  local dropoff = ARGV[10]
-  if dropoff == '' then dropoff = cur[6] or 'null' end
-  seq = seq + 1
-  redis.call('HSET', key, 'seq', seq, 'status', ARGV[7], 'eta', ARGV[8], 'courier', courier,
-    'dropoff', dropoff, 'terminal', ARGV[11], 'updatedAt', ARGV[6])
-  frame = ARGV[5] .. seq .. ',"status":"' .. ARGV[7] .. '","eta":' .. ARGV[8] .. ',"courier":'
-    .. courier .. ',"dropoff":' .. dropoff .. ',"at":"' .. ARGV[6] .. '"}'
+  redis.call('EXPIRE', key, ARGV[2])
+  redis.call(ARGV[4], ARGV[3], ARGV[7] .. seq .. ARGV[8] .. courier .. ARGV[9] .. dropoff .. ARGV[10])
+  return 0
 end
 
-redis.call('EXPIRE', key, ARGV[2])
-redis.call(ARGV[4], ARGV[3], frame)
-return {0, seq}
+local code = decide()
+if KEYS[2] then redis.call('SET', KEYS[2], '1', 'EX', ARGV[5]) end
+return {code, seq}

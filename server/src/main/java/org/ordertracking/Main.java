@@ -2,13 +2,16 @@ package org.ordertracking;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ordertracking.config.ConfigException;
+import org.ordertracking.config.Env;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.demo.DemoMode;
+import org.ordertracking.engine.redis.RedisConfig;
 import org.ordertracking.server.TrackingServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +26,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = new HashMap<>(System.getenv());
+    Map<String, String> vars = new HashMap<>(System.getenv());
     if (args.length > 0 && (args[0].equals("demo") || args[0].equals("--demo"))) {
-      env.put("TRACKING_DEMO", "true");
+      vars.put("TRACKING_DEMO", "true");
     }
+    Env env = new Env(vars);
     TrackingConfig config;
     try {
+      // Every variable of every module is read and checked here, before anything connects.
       config = TrackingConfig.fromEnv(env);
-      if (config.demo()) {
+      if (config.demo().enabled()) {
         config = DemoMode.withSecrets(config);
       }
     } catch (ConfigException e) {
@@ -41,10 +46,11 @@ public final class Main {
     Vertx vertx = Vertx.vertx();
     Clock clock = Clock.systemUTC();
     TrackingConfig cfg = config;
-    (cfg.demo() ? DemoMode.start(vertx, cfg, env, clock) : TrackingServer.start(vertx, cfg, env, clock))
+    (cfg.demo().enabled() ? DemoMode.start(vertx, cfg, env, clock) : TrackingServer.start(vertx, cfg, clock))
         .onSuccess(server -> {
-          LOG.info("Order tracking listening on http://{}:{} (engine: {}{})", cfg.host(), server.port(),
-              server.engine().name(), cfg.redisUrl() == null ? "" : " at " + cfg.redisUrlForLogs());
+          RedisConfig redis = cfg.engine().redis();
+          LOG.info("Order tracking listening on http://{}:{} (engine: {}{})", cfg.server().host(), server.port(),
+              server.engine().name(), redis == null ? "" : " at " + redis.urlsForLogs());
           Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, server, cfg), "shutdown"));
         })
         .onFailure(err -> {
@@ -59,14 +65,15 @@ public final class Main {
   }
 
   private static void shutdown(Vertx vertx, TrackingServer server, TrackingConfig cfg) {
-    LOG.info("Draining: closing sockets over {} ms", cfg.drainWindow().toMillis());
+    Duration window = cfg.server().drainWindow();
+    LOG.info("Draining: closing sockets over {} ms", window.toMillis());
     CountDownLatch done = new CountDownLatch(1);
-    server.drain(cfg.drainWindow())
+    server.drain(window)
         .transform(x -> server.close())
         .transform(x -> vertx.close())
         .onComplete(x -> done.countDown());
     try {
-      done.await(cfg.drainWindow().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      done.await(window.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -49,6 +49,19 @@ export function courierText(courier) {
   return courier.vehicle ? `${courier.name} · ${courier.vehicle}` : courier.name;
 }
 
+/** "White Toyota Prius": what to look out for at the door; null without a make or model. */
+export function vehicleText(courier) {
+  if (!courier || !(courier.vehicleMake || courier.vehicleModel)) return null;
+  const words = [courier.vehicleColor, courier.vehicleMake, courier.vehicleModel].filter(Boolean).join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The courier's photo URL when it is one the page may load (https only), else null. */
+export function photoUrl(courier) {
+  const url = courier && courier.photoUrl;
+  return typeof url === 'string' && url.startsWith('https://') ? url : null;
+}
+
 /** A clock formatter in the reader's own locale, e.g. "14:32" or "2:32 PM". */
 export function localClock(locale) {
   const fmt = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });

@@ -1,7 +1,7 @@
 // The order panel: headline, ETA, courier, the status timeline and the final screens.
 // It only writes text and attributes into the elements index.html already has.
 
-import { STATUS_TEXT, courierText, etaText } from './format.js';
+import { STATUS_TEXT, courierText, etaText, photoUrl, vehicleText } from './format.js';
 
 const STEPS = ['PLACED', 'COURIER_ASSIGNED', 'PICKED_UP', 'NEARBY', 'DELIVERED'];
 
@@ -9,6 +9,12 @@ export function createStatusView(doc, clock) {
   const headline = doc.getElementById('headline');
   const eta = doc.getElementById('eta');
   const courier = doc.getElementById('courier');
+  const courierName = doc.getElementById('courier-name');
+  const courierVehicle = doc.getElementById('courier-vehicle');
+  const courierPhoto = doc.getElementById('courier-photo');
+  // The photo shows only once it has loaded: a broken or blocked image never leaves a hole.
+  courierPhoto.addEventListener('load', () => { courierPhoto.hidden = false; });
+  courierPhoto.addEventListener('error', () => { courierPhoto.hidden = true; });
   const timeline = doc.getElementById('timeline');
   const end = doc.getElementById('end');
   const endTitle = doc.getElementById('end-title');
@@ -17,6 +23,25 @@ export function createStatusView(doc, clock) {
   function show(el, text) {
     el.hidden = !text;
     el.textContent = text || '';
+  }
+
+  /** The courier card: photo, name and vehicle type, and the vehicle to look out for. */
+  function renderCourier(c) {
+    const name = courierText(c);
+    const vehicle = vehicleText(c);
+    courierName.textContent = name ? `Courier: ${name}` : '';
+    courierName.hidden = !name;
+    show(courierVehicle, vehicle);
+    const url = name && photoUrl(c);
+    if (!url) {
+      courierPhoto.hidden = true;
+      courierPhoto.removeAttribute('src');
+    } else if (courierPhoto.getAttribute('src') !== url) {
+      courierPhoto.hidden = true;
+      courierPhoto.alt = `Photo of ${c.name}`;
+      courierPhoto.src = url;
+    }
+    courier.hidden = !name && !vehicle;
   }
 
   function renderTimeline(status) {
@@ -51,7 +76,7 @@ export function createStatusView(doc, clock) {
       headline.textContent = text ? text.headline : 'Waiting for your order…';
       doc.body.dataset.status = order.status || 'NONE';
       show(eta, order.eta && !['DELIVERED', 'CANCELLED'].includes(order.status) ? etaText(order.eta, Date.now(), clock) : null);
-      show(courier, courierText(order.courier) && `Courier: ${courierText(order.courier)}`);
+      renderCourier(order.courier);
       renderTimeline(order.status);
     },
 

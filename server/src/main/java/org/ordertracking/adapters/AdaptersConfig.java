@@ -1,60 +1,89 @@
 package org.ordertracking.adapters;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ordertracking.config.ConfigException;
 import org.ordertracking.config.Env;
 
 /**
  * The adapters' own {@code TRACKING_*} variables, read and checked once at start-up. Every one is
- * documented with its default in docs/adapters.md.
+ * documented with its default in docs/adapters.md and the README. (Provider event ids are
+ * remembered by the engine: {@code TRACKING_WEBHOOK_EVENT_*} are read by {@code EngineConfig}.)
  *
- * @param secrets provider name → webhook secret; a provider without one is disabled
- * @param eventTtl how long a provider event id is remembered (idempotency)
- * @param eventMemory the most event ids the in-memory store keeps
+ * @param secrets provider name → its webhook secrets as configured (one, or several separated by
+ *     {@code |}: any one verifies); a provider without one is disabled
  * @param deliverooPoll the Deliveroo poller's settings, or null when it is off (no API URL)
  */
-public record AdaptersConfig(
-    Map<String, String> secrets, Duration eventTtl, int eventMemory, PollerSettings deliverooPoll) {
+public record AdaptersConfig(Map<String, String> secrets, PollerSettings deliverooPoll) {
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  public static AdaptersConfig fromEnv(Map<String, String> vars, Set<String> knownProviders) {
-    Env env = new Env(vars);
+  /** Reads the adapters' variables for the providers of {@link Providers}. */
+  public static AdaptersConfig fromEnv(Env env) {
     Map<String, String> secrets = env.pairs("TRACKING_WEBHOOK_SECRETS");
-    for (String name : secrets.keySet()) {
-      if (!knownProviders.contains(name)) {
-        throw new ConfigException(
-            "TRACKING_WEBHOOK_SECRETS names unknown provider '" + name + "'; known: "
-                + String.join(", ", knownProviders.stream().sorted().toList()));
+    for (Map.Entry<String, String> e : secrets.entrySet()) {
+      CourierAdapter adapter =
+          Providers.named(e.getKey())
+              .orElseThrow(
+                  () -> new ConfigException(
+                      "TRACKING_WEBHOOK_SECRETS names unknown provider '" + e.getKey() + "'; known: "
+                          + String.join(", ", Providers.names().stream().sorted().toList())));
+      List<String> list = WebhookSecrets.split(e.getValue());
+      if (list.isEmpty()) {
+        throw new ConfigException("TRACKING_WEBHOOK_SECRETS has no secret for '" + e.getKey() + "'");
+      }
+      for (String secret : list) {
+        String problem = adapter.secretProblem(secret);
+        if (problem != null) {
+          throw new ConfigException("TRACKING_WEBHOOK_SECRETS: " + problem);
+        }
       }
     }
-    Duration eventTtl =
-        env.duration("TRACKING_WEBHOOK_EVENT_TTL", Duration.ofHours(24), Duration.ofSeconds(1));
-    int eventMemory = env.intValue("TRACKING_WEBHOOK_EVENT_MEMORY", 100_000, 100, 10_000_000);
+    return new AdaptersConfig(Map.copyOf(secrets), deliverooPoll(env));
+  }
 
+  private static PollerSettings deliverooPoll(Env env) {
     String apiUrl = env.get("TRACKING_DELIVEROO_API_URL");
-    PollerSettings poll = null;
-    if (apiUrl != null) {
-      if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
-        throw new ConfigException("TRACKING_DELIVEROO_API_URL must be an http or https URL");
-      }
-      int maxActive = env.intValue("TRACKING_DELIVEROO_MAX_ACTIVE", 10_000, 1, 1_000_000);
-      poll =
-          new PollerSettings(
-              apiUrl.replaceAll("/+$", ""),
-              env.get("TRACKING_DELIVEROO_API_TOKEN"),
-              env.duration(
-                  "TRACKING_DELIVEROO_POLL_INTERVAL", Duration.ofSeconds(60), Duration.ofMillis(100)),
-              env.intValue("TRACKING_DELIVEROO_POLL_CONCURRENCY", 8, 1, 1000),
-              env.duration(
-                  "TRACKING_DELIVEROO_POLL_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(10)),
-              env.duration(
-                  "TRACKING_DELIVEROO_POLL_MAX_BACKOFF", Duration.ofMinutes(10), Duration.ofMillis(100)),
-              maxActive);
+    if (apiUrl == null) {
+      return null;
     }
-    return new AdaptersConfig(Map.copyOf(secrets), eventTtl, eventMemory, poll);
+    requireHttpUrl("TRACKING_DELIVEROO_API_URL", apiUrl);
+    String authUrl = required(env, "TRACKING_DELIVEROO_AUTH_URL");
+    requireHttpUrl("TRACKING_DELIVEROO_AUTH_URL", authUrl);
+    OAuthSettings auth =
+        new OAuthSettings(
+            authUrl,
+            required(env, "TRACKING_DELIVEROO_CLIENT_ID"),
+            required(env, "TRACKING_DELIVEROO_CLIENT_SECRET"));
+    return new PollerSettings(
+        apiUrl.replaceAll("/+$", ""),
+        auth,
+        env.duration("TRACKING_DELIVEROO_POLL_INTERVAL", Duration.ofSeconds(60), Duration.ofMillis(100)),
+        env.intValue("TRACKING_DELIVEROO_POLL_CONCURRENCY", 8, 1, 1000),
+        env.duration("TRACKING_DELIVEROO_POLL_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(10)),
+        env.duration("TRACKING_DELIVEROO_POLL_MAX_BACKOFF", Duration.ofMinutes(10), Duration.ofMillis(100)),
+        env.intValue("TRACKING_DELIVEROO_MAX_ACTIVE", 10_000, 1, 1_000_000));
+  }
+
+  private static String required(Env env, String name) {
+    String v = env.get(name);
+    if (v == null) {
+      throw new ConfigException(name + " is required when TRACKING_DELIVEROO_API_URL is set "
+          + "(Deliveroo's API takes OAuth2 client credentials)");
+    }
+    return v;
+  }
+
+  private static void requireHttpUrl(String name, String url) {
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new ConfigException(name + " must be an http or https URL");
+    }
+  }
+
+  /** The secrets of one provider, in the order configured (empty when it is disabled). */
+  public List<String> secretsOf(String provider) {
+    return WebhookSecrets.split(secrets.get(provider));
   }
 
   /** The maximum number of active orders tracked for polling. */

@@ -3,18 +3,16 @@ package org.ordertracking.adapters;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ordertracking.adapters.deliveroo.DeliverooAdapter;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
-import org.ordertracking.adapters.doordash.DoorDashAdapter;
-import org.ordertracking.adapters.uber.UberAdapter;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.server.ServerModule;
 import org.slf4j.Logger;
@@ -22,69 +20,79 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Courier-integration adapters as a server module: {@code POST /webhooks/<provider>} for every
- * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404), and the
- * Deliveroo location poller when {@code TRACKING_DELIVEROO_API_URL} is set. With the Redis engine,
- * event ids, active orders and poll gates live in Redis so they hold across nodes and restarts;
- * with the memory engine, in this process.
+ * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404) on nodes with
+ * the ingest role, and the Deliveroo location poller (its own verticle) when
+ * {@code TRACKING_DELIVEROO_API_URL} is set, on nodes with the adapters role. With the Redis engine,
+ * active orders and poll gates live in Redis (through the node's shared client) so they hold across
+ * nodes and restarts; with the memory engine, in this process. Provider event ids are the engine's
+ * idempotency keys (see {@link WebhookHandler}).
  */
 public final class AdaptersModule implements ServerModule {
   private static final Logger LOG = LoggerFactory.getLogger(AdaptersModule.class);
 
   /** Every provider the server knows. Adding one: its adapter here, nothing else. */
-  private static final List<CourierAdapter> PROVIDERS =
-      List.of(new UberAdapter(), new DoorDashAdapter(), new DeliverooAdapter());
+  private static final List<CourierAdapter> PROVIDERS = Providers.all();
+
+  /** The names {@code TRACKING_WEBHOOK_SECRETS} may use. */
+  public static Set<String> providerNames() {
+    return PROVIDERS.stream().map(CourierAdapter::name).collect(Collectors.toUnmodifiableSet());
+  }
 
   private final ServerContext ctx;
   private final AdaptersConfig config;
   private final Clock clock = Clock.systemUTC();
   private final AdapterMetrics metrics = new AdapterMetrics();
   private final Redis redis;
-  private final IdempotencyStore ids;
   private final ActiveOrders deliverooOrders;
   private final PollGate gate;
   private final Map<String, WebhookHandler> handlers = new LinkedHashMap<>();
-  private WebClient webClient;
-  private LocationPoller poller;
+  private final boolean webhooks;
+  private final boolean pollers;
+  private String pollerDeployment;
 
-  public AdaptersModule(ServerContext ctx) {
+  /**
+   * @param webhooks whether to serve the webhook routes (ingest role)
+   * @param pollers whether to run the pollers (adapters role)
+   */
+  public AdaptersModule(ServerContext ctx, boolean webhooks, boolean pollers) {
     this.ctx = ctx;
-    this.config =
-        AdaptersConfig.fromEnv(
-            ctx.env(), PROVIDERS.stream().map(CourierAdapter::name).collect(java.util.stream.Collectors.toSet()));
-    String redisUrl = ctx.config().redisUrl();
-    var stateTtl = ctx.config().stateTtl();
-    if (redisUrl != null) {
-      redis = Redis.createClient(ctx.vertx(), new RedisOptions().setConnectionString(redisUrl));
-      ids = new RedisIdempotencyStore(redis, config.eventTtl());
+    this.webhooks = webhooks;
+    this.pollers = pollers;
+    this.config = ctx.config().adapters();
+    this.redis = ctx.redis();
+    var stateTtl = ctx.config().engine().stateTtl();
+    if (redis != null) {
       deliverooOrders =
           new RedisActiveOrders(redis, DeliverooAdapter.NAME, clock, stateTtl, config.maxActiveOrders());
       gate = new RedisPollGate(redis);
     } else {
-      redis = null;
-      ids = new MemoryIdempotencyStore(clock, config.eventTtl(), config.eventMemory());
       deliverooOrders = new MemoryActiveOrders(clock, stateTtl, config.maxActiveOrders());
       gate = new MemoryPollGate(clock);
     }
     for (CourierAdapter adapter : PROVIDERS) {
       String secret = config.secrets().get(adapter.name());
-      if (secret != null) {
+      if (webhooks && secret != null) {
         ActiveOrders registry =
             adapter.name().equals(DeliverooAdapter.NAME) ? deliverooOrders : null;
         handlers.put(
             adapter.name(),
-            new WebhookHandler(adapter, secret, ids, ctx.engine(), registry, metrics, clock));
+            new WebhookHandler(adapter, secret, ctx.engine(), registry, metrics, clock));
       }
     }
   }
 
   @Override
   public void mount(Router router) {
+    if (!webhooks) {
+      return;
+    }
     handlers.forEach(
         (name, handler) ->
             router
                 .post("/webhooks/" + name)
                 .handler(BodyHandler.create(false).setBodyLimit(AdaptersConfig.MAX_BODY_BYTES))
                 .handler(handler));
+    VerificationRoutes.mount(router, PROVIDERS, handlers.keySet());
     router
         .route("/webhooks/*")
         .handler(
@@ -97,39 +105,25 @@ public final class AdaptersModule implements ServerModule {
 
   @Override
   public Future<Void> start() {
+    boolean polling = pollers && config.deliverooPoll() != null;
     LOG.info(
         "Courier adapters: webhooks enabled for {}; Deliveroo polling {}; state in {}",
         handlers.isEmpty() ? "no provider" : String.join(", ", handlers.keySet()),
-        config.deliverooPoll() == null ? "off" : "on",
+        polling ? "on" : "off",
         redis == null ? "memory" : "redis");
-    if (config.deliverooPoll() == null) {
+    if (!polling) {
       return Future.succeededFuture();
     }
-    webClient = LocationPoller.client(ctx.vertx(), config.deliverooPoll());
-    poller =
-        new LocationPoller(
-            ctx.vertx(),
-            webClient,
-            new DeliverooLocationDecoder(),
-            config.deliverooPoll(),
-            deliverooOrders,
-            gate,
-            ctx.engine(),
-            metrics,
-            clock);
-    return poller.start();
+    PollerSettings settings = config.deliverooPoll();
+    PollerVerticle deliveroo = new PollerVerticle(settings, client -> new LocationPoller(
+        ctx.vertx(), client, new DeliverooLocationDecoder(), settings, deliverooOrders, gate, ctx.engine(),
+        metrics, clock));
+    return ctx.vertx().deployVerticle(deliveroo).onSuccess(id -> pollerDeployment = id).mapEmpty();
   }
 
   @Override
   public Future<Void> stop() {
-    Future<Void> stopped = poller == null ? Future.succeededFuture() : poller.stop();
-    return stopped.eventually(
-        () -> {
-          if (webClient != null) {
-            webClient.close();
-          }
-          return redis == null ? Future.succeededFuture() : redis.close();
-        });
+    return pollerDeployment == null ? Future.succeededFuture() : ctx.vertx().undeploy(pollerDeployment);
   }
 
   /** The adapters' counters, for {@code /metrics} ({@link AdapterMetrics#prometheus()}). */

@@ -8,21 +8,30 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 signatures as providers send them: lowercase hex of the MAC over given bytes. */
+/** HMAC signatures as providers send them: lowercase hex of the MAC over given bytes. */
 public final class Hmac {
   private Hmac() {}
 
   /** Hex HMAC-SHA256 of the concatenated parts, keyed by the secret's UTF-8 bytes. */
   public static String sha256Hex(String secret, byte[]... parts) {
+    return hex("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8), parts);
+  }
+
+  /** Hex HMAC-SHA512 of the concatenated parts, keyed by raw key bytes. */
+  public static String sha512Hex(byte[] key, byte[]... parts) {
+    return hex("HmacSHA512", key, parts);
+  }
+
+  private static String hex(String algorithm, byte[] key, byte[]... parts) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      Mac mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(key, algorithm));
       for (byte[] part : parts) {
         mac.update(part);
       }
       return HexFormat.of().formatHex(mac.doFinal());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+      throw new IllegalStateException(algorithm + " is not available", e);
     }
   }
 

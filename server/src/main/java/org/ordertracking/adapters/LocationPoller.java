@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
  *       per interval across all nodes ({@link PollGate}).
  *   <li>Bounded: at most {@code maxInFlight} requests at once (a poll due while all are busy is
  *       skipped this round and counted), each with a timeout; at most {@code maxOrders} per round.
- *   <li>Back-off: a 429 pauses the whole provider for its Retry-After (or an exponential back-off);
- *       a 5xx, timeout or connection error backs that order off the same way.
+ *   <li>Authorised: with an OAuth2 client-credentials token ({@link OAuthTokens}: cached,
+ *       refreshed before it expires); a 401 renews the token and retries the request once.
+ *   <li>Back-off: a 429 pauses the whole provider for its Retry-After (or an exponential back-off),
+ *       so does a token endpoint that fails; a 5xx, timeout or connection error backs that order
+ *       off the same way.
  *   <li>Stops: an order whose status went terminal (the engine refuses its locations) or that the
  *       provider no longer knows (404) is removed from the active orders.
  * </ul>
@@ -60,6 +63,7 @@ public final class LocationPoller {
   private final Clock clock;
   private final Backoff backoff;
   private final String provider;
+  private final OAuthTokens tokens;
 
   private ContextInternal context;
   private long roundTimer = -1;
@@ -93,6 +97,8 @@ public final class LocationPoller {
     this.clock = clock;
     this.provider = resource.name();
     this.backoff = new Backoff(settings.interval(), settings.maxBackoff());
+    this.tokens =
+        settings.auth() == null ? null : new OAuthTokens(client, settings.auth(), clock, settings.timeout());
   }
 
   /**
@@ -195,9 +201,15 @@ public final class LocationPoller {
   }
 
   private Future<Void> fetch(OrderId order) {
+    return onLoop(tokens == null ? Future.<String>succeededFuture() : tokens.token())
+        .transform(t -> t.succeeded() ? attempt(order, t.result(), true) : authFailed(t.cause()));
+  }
+
+  /** One request; a 401 on a token renews it and tries once more ({@code mayRenew}). */
+  private Future<Void> attempt(OrderId order, String token, boolean mayRenew) {
     var request = client.getAbs(settings.baseUrl() + resource.path(order)).timeout(settings.timeout().toMillis());
-    if (settings.bearerToken() != null) {
-      request.bearerTokenAuthentication(settings.bearerToken());
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
     }
     return onLoop(request.send())
         .transform(
@@ -208,8 +220,31 @@ public final class LocationPoller {
                 failed(order, null);
                 return Future.succeededFuture();
               }
+              if (ar.result().statusCode() == 401 && token != null) {
+                metrics.count(provider, "poll_unauthorized");
+                if (mayRenew) {
+                  return onLoop(tokens.renew(token))
+                      .transform(t -> t.succeeded() ? attempt(order, t.result(), false) : authFailed(t.cause()));
+                }
+                failed(order, null);
+                return Future.succeededFuture();
+              }
               return handle(order, ar.result());
             });
+  }
+
+  /** No token to be had: the whole provider waits (every request would fail alike). */
+  private Future<Void> authFailed(Throwable cause) {
+    metrics.count(provider, "poll_auth_error");
+    providerFailures++;
+    providerPausedUntil = clock.millis() + backoff.after(providerFailures).toMillis();
+    LOG.warn("Could not get a {} access token: {}", provider, cause.getMessage());
+    return Future.succeededFuture();
+  }
+
+  /** Token requests made so far (for tests of the refresh). */
+  public long tokenFetches() {
+    return tokens == null ? 0 : tokens.fetches();
   }
 
   private Future<Void> handle(OrderId order, HttpResponse<Buffer> response) {

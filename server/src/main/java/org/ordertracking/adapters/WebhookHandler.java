@@ -7,8 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.engine.TrackingEngine;
-import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 import org.slf4j.Logger;
@@ -20,11 +21,14 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Authenticates on the raw bytes first: 401, nothing parsed or published, when that fails.
  *   <li>Decodes: 400 with the decoder's reason when the payload cannot be mapped.
- *   <li>Claims the provider's event id: a repeat is answered 200 and not published again.
- *   <li>Publishes the events in order, then answers 200. An order already finished (the engine
- *       refuses later locations) is still a 200: the provider did nothing wrong and a retry would
- *       not help. Only an unavailable engine is a 503, with the claim released so the provider's
- *       retry gets through.
+ *   <li>Publishes the events in order, each with {@link PublishOptions#providerEvent}: the
+ *       provider's event id as idempotency key and the forward-only status rule, both enforced
+ *       inside the engine's one atomic publish (so concurrent or retried webhooks, on any node,
+ *       can neither publish twice nor move a status backwards). Then answers 200: "duplicate" when
+ *       every event was a repeat, else "accepted". An order already finished (the engine refuses
+ *       later locations) is still a 200: the provider did nothing wrong and a retry would not help.
+ *   <li>Only an unavailable engine is a 503. Nothing was remembered for the events that failed,
+ *       so the provider's retry is applied (events it did publish are duplicates then).
  * </ol>
  *
  * Stateless apart from its collaborators, so one instance serves every event loop.
@@ -34,7 +38,6 @@ public final class WebhookHandler implements Handler<RoutingContext> {
 
   private final CourierAdapter adapter;
   private final String secret;
-  private final IdempotencyStore ids;
   private final TrackingEngine engine;
   private final ActiveOrders activeOrders;
   private final AdapterMetrics metrics;
@@ -47,14 +50,12 @@ public final class WebhookHandler implements Handler<RoutingContext> {
   public WebhookHandler(
       CourierAdapter adapter,
       String secret,
-      IdempotencyStore ids,
       TrackingEngine engine,
       ActiveOrders activeOrders,
       AdapterMetrics metrics,
       Clock clock) {
     this.adapter = adapter;
     this.secret = secret;
-    this.ids = ids;
     this.engine = engine;
     this.activeOrders = activeOrders;
     this.metrics = metrics;
@@ -82,8 +83,8 @@ public final class WebhookHandler implements Handler<RoutingContext> {
       reply(ctx, 400, new JsonObject().put("error", e.getMessage()));
       return;
     }
-    ids.claim(provider, decoded.eventId())
-        .compose(first -> first ? accept(decoded).map("accepted") : Future.succeededFuture("duplicate"))
+    publishAll(decoded, 0, true)
+        .compose(allRepeats -> updateActiveOrders(decoded).map(allRepeats ? "duplicate" : "accepted"))
         .onSuccess(
             result -> {
               metrics.count(provider, decoded.events().isEmpty() ? "ignored" : result);
@@ -97,35 +98,24 @@ public final class WebhookHandler implements Handler<RoutingContext> {
             });
   }
 
-  /** Publishes and records; on failure forgets the claim so a retry is processed. */
-  private Future<Void> accept(Decoded decoded) {
-    return publishAll(decoded.events(), 0)
-        .compose(v -> updateActiveOrders(decoded))
-        .recover(
-            err ->
-                ids.release(adapter.name(), decoded.eventId())
-                    .transform(ignored -> Future.failedFuture(err)));
-  }
-
-  private Future<Void> publishAll(List<TrackingEvent> events, int i) {
+  /** Publishes events from {@code i} on, one after the other; true when all were repeats. */
+  private Future<Boolean> publishAll(Decoded decoded, int i, boolean repeatsSoFar) {
+    List<TrackingEvent> events = decoded.events();
     if (i == events.size()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(repeatsSoFar && !events.isEmpty());
     }
-    return publishOne(events.get(i)).compose(r -> publishAll(events, i + 1));
+    return engine
+        .publish(events.get(i), options(decoded, i))
+        .compose(r -> publishAll(decoded, i + 1, repeatsSoFar && r.outcome() == Outcome.DUPLICATE));
   }
 
-  private Future<PublishResult> publishOne(TrackingEvent event) {
-    if (event instanceof StatusChange st && !st.status().isTerminal()) {
-      return engine
-          .snapshot(st.orderId())
-          .compose(
-              snap ->
-                  StatusProgress.isBehind(snap.status(), st.status())
-                      ? Future.succeededFuture(
-                          new PublishResult(PublishResult.Outcome.IGNORED, snap.seq()))
-                      : engine.publish(event));
-    }
-    return engine.publish(event);
+  /**
+   * One idempotency key per event of a request (a request may carry several), namespaced by
+   * provider. Every event is published forward-only; a provider event meaning "go back" (an
+   * explicit unassignment) would be published with {@code new PublishOptions(key, false)} here.
+   */
+  private PublishOptions options(Decoded decoded, int index) {
+    return PublishOptions.providerEvent(adapter.name() + ":" + decoded.eventId() + "#" + index);
   }
 
   private Future<Void> updateActiveOrders(Decoded decoded) {

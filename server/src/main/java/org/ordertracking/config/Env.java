@@ -1,26 +1,49 @@
 package org.ordertracking.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Typed reads of environment variables, each failure a {@link ConfigException} naming the variable
- * and what it wants. Feature packages read their own {@code TRACKING_*} variables through it.
+ * and what it wants. Each module's {@code XxxConfig.fromEnv(Env)} reads its own {@code TRACKING_*}
+ * variables through it, once, at start-up; {@link TrackingConfig} composes them. It remembers the
+ * names it was asked for, so a test can hold the README's configuration table to them.
  */
 public final class Env {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
   private final Map<String, String> vars;
+  private final Set<String> namesRead = new TreeSet<>();
 
   public Env(Map<String, String> vars) {
-    this.vars = vars;
+    this.vars = Map.copyOf(vars);
+  }
+
+  /** This environment with {@code defaults} for the variables it does not set (the demo's wiring). */
+  public Env withDefaults(Map<String, String> defaults) {
+    Map<String, String> merged = new HashMap<>(defaults);
+    merged.putAll(vars);
+    return new Env(merged);
+  }
+
+  /** Every variable name read so far, set or not. */
+  public Set<String> namesRead() {
+    return Collections.unmodifiableSet(namesRead);
   }
 
   /** The value, trimmed; null when unset or blank. */
   public String get(String name) {
+    namesRead.add(name);
     String v = vars.get(name);
     if (v == null || v.isBlank()) {
       return null;
@@ -114,5 +137,29 @@ public final class Env {
       }
     }
     return out;
+  }
+
+  /** Refuses a URL without a host or with another scheme; the message never shows a password. */
+  public void checkUrl(String name, String value, String... schemes) {
+    try {
+      URI uri = new URI(value);
+      if (uri.getScheme() == null || !Arrays.asList(schemes).contains(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new ConfigException(name + " must be a " + String.join(" or ", schemes)
+            + " URL with a host, got '" + redact(value) + "'");
+      }
+    } catch (URISyntaxException e) {
+      throw new ConfigException(name + " is not a valid URL: '" + redact(value) + "'");
+    }
+  }
+
+  /**
+   * URLs may carry passwords ({@code redis://user:pass@host}, or {@code ?password=} which the
+   * Redis client also reads): never echo them. Everything up to the last {@code @} is user info
+   * (a generated password may hold '/' or '@'), and the query is dropped.
+   */
+  public static String redact(String url) {
+    String noQuery = url.replaceAll("\\?.*$", "");
+    return noQuery.replaceAll("//.*@", "//***@");
   }
 }

@@ -121,7 +121,8 @@ public final class DemoFleet {
     d.announced = milestone;
     OrderStatus status = status(milestone);
     Instant eta = status.isTerminal() ? null : clock.instant().plusSeconds((long) d.drive.etaSeconds());
-    publish(new StatusChange(d.orderId, status, eta, d.courier, d.drive.route().dropoff(), PROVIDER));
+    String reason = status == OrderStatus.DELIVERED ? "delivered" : null;
+    publish(new StatusChange(d.orderId, status, eta, d.courier, d.drive.route().dropoff(), reason, PROVIDER));
   }
 
   private static OrderStatus status(Milestone milestone) {

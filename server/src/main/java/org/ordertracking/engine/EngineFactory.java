@@ -2,27 +2,69 @@ package org.ordertracking.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
-import org.ordertracking.config.TrackingConfig;
-import org.ordertracking.engine.memory.MemoryEngine;
-import org.ordertracking.engine.redis.RedisEngine;
+import java.time.Duration;
+import org.ordertracking.config.ConfigException;
+import org.ordertracking.engine.memory.MemoryBroker;
+import org.ordertracking.engine.redis.RedisBroker;
+import org.ordertracking.engine.redis.RedisSetup;
 
-/** The one place that picks an engine from configuration; nothing else names a concrete engine. */
+/**
+ * The one place that picks a broker from configuration and puts the hub on top; nothing else names
+ * a concrete broker. Hub and broker share one engine loop, so the memory broker hands frames to the
+ * node's watchers without a hop.
+ */
 public final class EngineFactory {
   private EngineFactory() {}
 
-  public static Future<TrackingEngine> create(Vertx vertx, TrackingConfig config, Clock clock) {
-    if (config.redisUrl() == null) {
-      return Future.succeededFuture(new MemoryEngine(vertx, config.stateTtl(), clock));
+  /**
+   * The engine the configuration asks for, started.
+   *
+   * @param redis the node's Redis setup, or null for the in-memory engine
+   * @param watching whether the node serves sockets: only then does it open subscriptions (with
+   *     one feed per node, at once, so readiness covers it from the start)
+   */
+  public static Future<TrackingEngine> create(
+      Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock, boolean watching) {
+    EngineContext loop = new EngineContext(vertx);
+    Broker broker;
+    try {
+      broker = broker(vertx, loop, config, redis, clock);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
     }
-    RedisOptions options =
-        new RedisOptions()
-            .setConnectionString(config.redisUrl())
-            .setMaxPoolSize(16)
-            .setMaxPoolWaiting(4096)
-            .setMaxWaitingHandlers(16384);
-    RedisEngine engine = new RedisEngine(vertx, options, config.stateTtl(), clock);
-    return engine.start().map(v -> engine);
+    Hub hub = new Hub(broker, loop, Hub.DEFAULT_SCOPE);
+    return hub.start(watching).map(hub);
+  }
+
+  private static Broker broker(Vertx vertx, EngineContext loop, EngineConfig config, RedisSetup redis, Clock clock) {
+    if (redis == null) {
+      return new MemoryBroker(vertx, loop, config, clock);
+    }
+    return switch (redis.mode()) {
+      case STANDALONE -> new RedisBroker(vertx, loop, redis, config, clock);
+      // The Redis Cluster broker slots in here.
+      case CLUSTER -> throw new ConfigException(
+          "TRACKING_REDIS_MODE=cluster is not supported by this version yet; use standalone");
+    };
+  }
+
+  /** The single-node engine with default settings (tests, embedding); it needs no start-up. */
+  public static Hub memory(Vertx vertx, Duration stateTtl, Clock clock) {
+    return memory(vertx, EngineConfig.defaults(stateTtl), clock, Hub.DEFAULT_SCOPE);
+  }
+
+  public static Hub memory(Vertx vertx, EngineConfig config, Clock clock, Hub.Scope scope) {
+    EngineContext loop = new EngineContext(vertx);
+    Hub hub = new Hub(new MemoryBroker(vertx, loop, config, clock), loop, scope);
+    hub.start(true);
+    return hub;
+  }
+
+  /** The engine on a standalone Redis, started: connecting, or retrying in the background. */
+  public static Future<Hub> redis(Vertx vertx, RedisSetup redis, EngineConfig config, Clock clock, Hub.Scope scope) {
+    EngineContext loop = new EngineContext(vertx);
+    Hub hub = new Hub(new RedisBroker(vertx, loop, redis, config, clock), loop, scope);
+    return hub.start(true).map(hub);
   }
 }

@@ -7,7 +7,9 @@ import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.TrackingEvent;
 
 /**
- * The seam between the ingest side and the watching side: state, seq and fan-out of orders.
+ * The seam between the ingest side and the watching side: state, seq and fan-out of orders. One
+ * implementation, the {@link Hub}, over one {@link Broker} per engine (memory, Redis); {@link
+ * EngineFactory} picks the broker.
  *
  * <p>Guarantees every implementation gives:
  *
@@ -19,28 +21,40 @@ import org.ordertracking.model.TrackingEvent;
  *       PublishResult.Outcome#IGNORED} and not published. After a terminal status, locations and
  *       other statuses are {@link PublishResult.Outcome#REFUSED_TERMINAL}; the same terminal status
  *       again is {@code IGNORED} (idempotent retries).
- *   <li>When the future of {@link #subscribe} completes, every event accepted afterwards reaches
- *       the listener, in seq order. A watcher therefore subscribes first and reads the {@link
- *       #snapshot} second, then drops live frames whose seq the snapshot already covers.
+ *   <li>{@link PublishOptions} add rules inside the same atomic step: an idempotency key seen
+ *       before is {@link PublishResult.Outcome#DUPLICATE}; a forward-only status behind the
+ *       current one is {@code IGNORED}. Keys are remembered per order, for a bounded time.
+ *   <li>When {@link Subscription#ready} of {@link #subscribe} completes, every event accepted
+ *       afterwards reaches the listener, in seq order. A watcher therefore subscribes first and
+ *       reads the {@link #snapshot} second, then drops live frames whose seq the snapshot already
+ *       covers.
  *   <li>Publishes issued concurrently are each atomic but applied in no promised order (the Redis
  *       engine spreads them over a connection pool); a publisher that needs its events applied in
  *       order waits for each result before the next, as the batch endpoint does per order.
- *   <li>One subscription per order per node, however many local listeners watch it; the last
- *       cancel releases it.
+ *   <li>One broker subscription per order per node (or per event loop: {@link Hub.Scope}),
+ *       however many local listeners watch it; the last cancel releases it.
  * </ul>
  *
- * <p>Threading: every method may be called from any event loop; futures and listener callbacks
- * complete on the caller's context. Nothing blocks.
+ * <p>Threading: every method may be called from any event loop; futures complete on the caller's
+ * context, listener callbacks run on the caller's event loop. Nothing blocks.
  */
 public interface TrackingEngine {
 
-  Future<PublishResult> publish(TrackingEvent event);
+  Future<PublishResult> publish(TrackingEvent event, PublishOptions options);
+
+  /** A publish with the engine's own rules only ({@link PublishOptions#NONE}). */
+  default Future<PublishResult> publish(TrackingEvent event) {
+    return publish(event, PublishOptions.NONE);
+  }
 
   /** The current state; an order never published for is {@link Snapshot#empty}. */
   Future<Snapshot> snapshot(OrderId orderId);
 
-  /** Starts delivering the order's live frames to {@code listener} on the caller's context. */
-  Future<Subscription> subscribe(OrderId orderId, FrameListener listener);
+  /**
+   * Starts delivering the order's live frames to {@code listener} on the caller's event loop (the
+   * root context of the caller's context).
+   */
+  Subscription subscribe(OrderId orderId, FrameListener listener);
 
   /** A one-word name for logs: {@code memory}, {@code redis}. */
   String name();

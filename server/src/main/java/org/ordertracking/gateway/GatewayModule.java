@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.ops.NodeState;
 import org.ordertracking.server.ServerModule;
@@ -18,29 +17,34 @@ import org.ordertracking.server.ServerModule;
  */
 public final class GatewayModule implements ServerModule {
   private final Vertx vertx;
-  private final TrackingConfig config;
+  private final GatewayConfig config;
+  private final List<String> tokenSecrets;
   private final TrackingEngine engine;
   private final NodeState node;
+  private final DeliveryObserver observer;
   private final Clock clock;
   private final List<LoopGateway> loops = new CopyOnWriteArrayList<>();
 
-  public GatewayModule(
-      Vertx vertx, TrackingConfig config, TrackingEngine engine, NodeState node, Clock clock) {
+  public GatewayModule(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine,
+      NodeState node, DeliveryObserver observer, Clock clock) {
     this.vertx = vertx;
     this.config = config;
+    this.tokenSecrets = tokenSecrets;
     this.engine = engine;
     this.node = node;
+    this.observer = observer;
     this.clock = clock;
   }
 
   @Override
   public void mount(Router router) {
-    LoopGateway gateway = new LoopGateway(vertx, config, engine, node, clock);
+    LoopGateway gateway = new LoopGateway(vertx, config, tokenSecrets, engine, node, observer, clock);
     loops.add(gateway);
     router.get("/ws/track").handler(gateway::handleUpgrade);
   }
 
   /** Closes every socket with 1012, spread evenly over {@code window}; completes when all are. */
+  @Override
   public Future<Void> drain(Duration window) {
     return Future.all(loops.stream().map(g -> g.drain(window)).toList()).mapEmpty();
   }

@@ -17,16 +17,19 @@ import java.util.Set;
 import org.ordertracking.auth.TokenRejected;
 import org.ordertracking.auth.TokenService;
 import org.ordertracking.auth.TrackingToken;
-import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.Subscription;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.http.HttpErrors;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.ops.NodeState;
+import org.ordertracking.protocol.Frame;
 
 /**
- * The gateway of one event loop: checks upgrades, owns that loop's sessions, their hub, and the
- * keep-alive sweep. Everything here runs on that loop.
+ * The gateway of one event loop: checks upgrades, owns that loop's sessions and the keep-alive
+ * sweep. Sessions watch their order through the engine, which groups them per event loop. Everything
+ * here runs on that loop.
  */
 final class LoopGateway implements TrackingSession.SessionHost {
   private static final int MAX_CLIENT_FRAMES_PER_SECOND = 20;
@@ -37,19 +40,20 @@ final class LoopGateway implements TrackingSession.SessionHost {
   private final NodeState node;
   private final Clock clock;
   private final TokenService tokens;
-  private final LocalHub hub;
+  private final DeliveryObserver observer;
   private final Set<TrackingSession> sessions = new LinkedHashSet<>();
   private final long keepAliveTimer;
   private Promise<Void> drained;
 
-  LoopGateway(Vertx vertx, TrackingConfig config, TrackingEngine engine, NodeState node, Clock clock) {
+  LoopGateway(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine, NodeState node,
+      DeliveryObserver observer, Clock clock) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.engine = engine;
     this.node = node;
     this.clock = clock;
-    this.tokens = new TokenService(config.tokenSecrets(), clock);
-    this.hub = new LocalHub(engine);
+    this.tokens = new TokenService(tokenSecrets, clock);
+    this.observer = observer;
     long interval = config.pingInterval().toMillis();
     this.keepAliveTimer = vertx.setPeriodic(interval, id -> keepAlive(2 * interval));
   }
@@ -125,8 +129,8 @@ final class LoopGateway implements TrackingSession.SessionHost {
   }
 
   @Override
-  public LocalHub hub() {
-    return hub;
+  public Subscription subscribe(OrderId orderId, FrameListener listener) {
+    return engine.subscribe(orderId, listener);
   }
 
   @Override
@@ -150,10 +154,14 @@ final class LoopGateway implements TrackingSession.SessionHost {
   }
 
   @Override
-  public void onConflated() {}
+  public void onConflated() {
+    observer.conflated();
+  }
 
   @Override
-  public void onDelivered() {}
+  public void onDelivered(Frame frame) {
+    observer.delivered(frame, clock.millis());
+  }
 
   @Override
   public int maxClientFramesPerSecond() {

@@ -1,17 +1,17 @@
 package org.ordertracking.gateway;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.ordertracking.engine.Frame;
+import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
+import org.ordertracking.protocol.ClientMessages;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.Frames;
 
 /**
  * One customer's socket, watching one order: snapshot first, then the live stream, stitched by
@@ -25,7 +25,7 @@ import org.ordertracking.model.Snapshot;
  * position wins; a status is never dropped or reordered). A queue that still overflows means the
  * client cannot keep up at all: it is closed (1013) and will get a fresh snapshot on reconnect.
  */
-final class TrackingSession {
+final class TrackingSession implements FrameListener {
   private static final int MAX_HELD_WHILE_SYNCING = 256;
   /** A session that cannot subscribe and read its snapshot in this time gives up (engine down). */
   static final long SYNC_TIMEOUT_MS = 10_000;
@@ -43,6 +43,7 @@ final class TrackingSession {
   private final SessionHost host;
   private final List<Frame> heldWhileSyncing = new ArrayList<>(0);
   private final ArrayDeque<Frame> queue = new ArrayDeque<>(0);
+  private Subscription subscription;
   private State state = State.SYNCING;
   private long lastSeq;
   private long lastHeardMillis;
@@ -52,7 +53,7 @@ final class TrackingSession {
 
   /** What a session needs from its surroundings (the gateway verticle). */
   interface SessionHost {
-    LocalHub hub();
+    Subscription subscribe(OrderId orderId, FrameListener listener);
 
     io.vertx.core.Future<Snapshot> snapshot(OrderId orderId);
 
@@ -64,7 +65,7 @@ final class TrackingSession {
 
     void onConflated();
 
-    void onDelivered();
+    void onDelivered(Frame frame);
 
     int maxClientFramesPerSecond();
 
@@ -97,8 +98,9 @@ final class TrackingSession {
         close(CloseCodes.INTERNAL_ERROR, "tracking engine unavailable");
       }
     });
-    host.hub()
-        .watch(orderId, this)
+    subscription = host.subscribe(orderId, this);
+    subscription
+        .ready()
         .onSuccess(v -> sync())
         .onFailure(err -> close(CloseCodes.INTERNAL_ERROR, "subscription failed"));
   }
@@ -118,7 +120,7 @@ final class TrackingSession {
     }
     queue.clear(); // the snapshot supersedes anything still waiting
     lastSeq = snapshot.seq();
-    ws.writeTextMessage(snapshot.toJson());
+    ws.writeTextMessage(Frames.snapshot(snapshot));
     if (snapshot.isTerminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
       return;
@@ -131,14 +133,16 @@ final class TrackingSession {
   }
 
   /** The engine may have missed frames: start over from a fresh snapshot. */
-  void resync() {
+  @Override
+  public void onResync(OrderId order) {
     if (state == State.LIVE) {
       state = State.SYNCING;
       sync();
     }
   }
 
-  void onFrame(Frame frame) {
+  @Override
+  public void onFrame(Frame frame) {
     switch (state) {
       case LIVE -> deliver(frame);
       case SYNCING -> {
@@ -179,10 +183,8 @@ final class TrackingSession {
   }
 
   private void write(Frame frame) {
-    // The engine's bytes go out as they are: a slice per socket, no copy, no re-encoding.
-    ByteBuf bytes = ((BufferInternal) frame.bytes()).getByteBuf();
-    ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, bytes, true));
-    host.onDelivered();
+    SharedWrites.writeText(ws, frame.bytes());
+    host.onDelivered(frame);
     if (frame.terminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
     }
@@ -236,7 +238,7 @@ final class TrackingSession {
       host.cancelTimer(expiryTimer);
       expiryTimer = -1;
     }
-    host.hub().unwatch(orderId, this);
+    subscription.cancel();
     host.closed(this);
   }
 }

@@ -67,7 +67,7 @@ public final class EventParser {
         orderId, new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
   }
 
-  /** A status body: {@code status, eta?, courier?{name?, vehicle?}, dropoff?{lat, lng}}. */
+  /** A status body: {@code status, eta?, courier?{name?, vehicle?}, dropoff?{lat, lng}, reason?}. */
   public StatusChange status(OrderId orderId, JsonNode body, String provider) throws InvalidInput {
     requireObject(body, "body");
     JsonNode s = body.get("status");
@@ -98,7 +98,11 @@ public final class EventParser {
       checkRange(lng, -180, 180, "dropoff.lng");
       dropoff = new LatLng(lat, lng);
     }
-    return new StatusChange(orderId, status, eta, courier, dropoff, provider);
+    String reason = optionalText(body, "reason", "", MAX_TEXT);
+    if (reason != null && !StatusChange.isReason(reason)) {
+      throw new InvalidInput("reason must be a lowercase token of 1-32 characters from [a-z_], such as cancelled");
+    }
+    return new StatusChange(orderId, status, eta, courier, dropoff, reason, provider);
   }
 
   private static void requireObject(JsonNode node, String name) throws InvalidInput {

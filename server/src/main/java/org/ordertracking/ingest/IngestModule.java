@@ -21,8 +21,9 @@ import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.http.HttpErrors;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
-import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.protocol.Frames;
 import org.ordertracking.server.ServerModule;
 
 /** The ingest API of courier adapters and order backends: single events, batches, order reads. */
@@ -229,7 +230,7 @@ public final class IngestModule implements ServerModule {
                 ctx.response()
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Cache-Control", "no-store")
-                    .end(s.toJson());
+                    .end(Frames.snapshot(s));
               }
             })
         .onFailure(err -> unavailable(ctx, err));

@@ -1,8 +1,4 @@
 package org.ordertracking.model;
 
 /** A point without measurements, such as the drop-off address. */
-public record LatLng(double lat, double lng) {
-  public String toJson() {
-    return "{\"lat\":" + lat + ",\"lng\":" + lng + "}";
-  }
-}
+public record LatLng(double lat, double lng) {}

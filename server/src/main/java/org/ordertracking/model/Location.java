@@ -8,22 +8,4 @@ import java.time.Instant;
  * the publisher gives none); it drives the stale-location rule.
  */
 public record Location(
-    double lat, double lng, Double heading, Double speed, Double accuracy, Instant recordedAt) {
-
-  /** The JSON object clients receive, with absent measurements left out. */
-  public String toJson() {
-    StringBuilder sb = new StringBuilder(128);
-    sb.append("{\"lat\":").append(lat).append(",\"lng\":").append(lng);
-    if (heading != null) {
-      sb.append(",\"heading\":").append(heading.doubleValue());
-    }
-    if (speed != null) {
-      sb.append(",\"speed\":").append(speed.doubleValue());
-    }
-    if (accuracy != null) {
-      sb.append(",\"accuracy\":").append(accuracy.doubleValue());
-    }
-    sb.append(",\"recordedAt\":\"").append(Times.format(recordedAt)).append("\"}");
-    return sb.toString();
-  }
-}
+    double lat, double lng, Double heading, Double speed, Double accuracy, Instant recordedAt) {}

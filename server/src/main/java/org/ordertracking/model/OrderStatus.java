@@ -15,6 +15,15 @@ public enum OrderStatus {
     return this == DELIVERED || this == CANCELLED;
   }
 
+  /**
+   * Whether this status would move an order at {@code current} backwards: both under way, this one
+   * earlier along PLACED, COURIER_ASSIGNED, PICKED_UP, NEARBY. The same status again is not behind
+   * (it may bring a new ETA); terminal statuses are governed by the terminal rule instead.
+   */
+  public boolean isBehind(OrderStatus current) {
+    return current != null && !isTerminal() && !current.isTerminal() && ordinal() < current.ordinal();
+  }
+
   public static Optional<OrderStatus> parse(String text) {
     if (text == null) {
       return Optional.empty();

@@ -1,7 +1,8 @@
 package org.ordertracking.model;
 
 /**
- * An order's current state, as the first WebSocket frame and the order GET show it. The object
+ * An order's current state, as the first WebSocket frame and the order GET show it ({@link
+ * org.ordertracking.protocol.Frames#snapshot}). The object
  * parts are kept as the JSON text the engine stored, so building a snapshot never re-encodes them.
  *
  * @param seq 0 for an order nobody has published for yet
@@ -10,6 +11,7 @@ package org.ordertracking.model;
  * @param etaJson JSON string literal (quotes included), or null
  * @param courierJson JSON object text, or null
  * @param dropoffJson JSON object text, or null
+ * @param reason the current status's reason token, or null
  * @param updatedAt ISO-8601 time of the last accepted event, or null
  */
 public record Snapshot(
@@ -20,10 +22,11 @@ public record Snapshot(
     String etaJson,
     String courierJson,
     String dropoffJson,
+    String reason,
     String updatedAt) {
 
   public static Snapshot empty(OrderId orderId) {
-    return new Snapshot(orderId, 0, null, null, null, null, null, null);
+    return new Snapshot(orderId, 0, null, null, null, null, null, null, null);
   }
 
   /** True when no event was ever accepted for this order (or its state expired). */
@@ -33,23 +36,5 @@ public record Snapshot(
 
   public boolean isTerminal() {
     return status != null && status.isTerminal();
-  }
-
-  /** The snapshot frame exactly as clients receive it. */
-  public String toJson() {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append("{\"type\":\"snapshot\",\"orderId\":\"").append(orderId.value());
-    sb.append("\",\"seq\":").append(seq);
-    sb.append(",\"status\":").append(status == null ? "null" : "\"" + status.name() + "\"");
-    sb.append(",\"location\":").append(orNull(locationJson));
-    sb.append(",\"eta\":").append(orNull(etaJson));
-    sb.append(",\"courier\":").append(orNull(courierJson));
-    sb.append(",\"dropoff\":").append(orNull(dropoffJson));
-    sb.append(",\"updatedAt\":").append(updatedAt == null ? "null" : "\"" + updatedAt + "\"");
-    return sb.append('}').toString();
-  }
-
-  private static String orNull(String json) {
-    return json == null || json.isEmpty() ? "null" : json;
   }
 }

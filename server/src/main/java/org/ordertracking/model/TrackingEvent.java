@@ -1,5 +1,7 @@
 package org.ordertracking.model;
 
+import java.util.regex.Pattern;
+
 /**
  * A canonical event, already validated, as adapters and the ingest API hand it to the engine.
  * The engine assigns {@code seq}; publishers never choose it.
@@ -17,7 +19,9 @@ public sealed interface TrackingEvent permits TrackingEvent.LocationUpdate, Trac
 
   /**
    * A status change. {@code eta} null means "no estimate"; {@code courier} and {@code dropoff} null
-   * mean "unchanged": the engine keeps the last known ones.
+   * mean "unchanged": the engine keeps the last known ones. {@code reason} says why the order got
+   * here (mostly for terminal statuses: {@code delivered}, {@code cancelled}, {@code returned},
+   * {@code undeliverable}): null, or a lowercase token of 1-32 characters from {@code [a-z_]}.
    */
   record StatusChange(
       OrderId orderId,
@@ -25,6 +29,20 @@ public sealed interface TrackingEvent permits TrackingEvent.LocationUpdate, Trac
       java.time.Instant eta,
       Courier courier,
       LatLng dropoff,
+      String reason,
       String provider)
-      implements TrackingEvent {}
+      implements TrackingEvent {
+    private static final Pattern REASON = Pattern.compile("[a-z_]{1,32}");
+
+    public StatusChange {
+      if (reason != null && !isReason(reason)) {
+        throw new IllegalArgumentException("reason must be a lowercase token of 1-32 characters from [a-z_]");
+      }
+    }
+
+    /** Whether {@code text} is a valid reason token. */
+    public static boolean isReason(String text) {
+      return REASON.matcher(text).matches();
+    }
+  }
 }

@@ -2,17 +2,48 @@ package org.ordertracking.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.ordertracking.adapters.AdaptersModule;
+import org.ordertracking.auth.ApiKeys;
+import org.ordertracking.auth.AuthConfig;
+import org.ordertracking.gateway.DeliveryObserver;
+import org.ordertracking.gateway.GatewayModule;
+import org.ordertracking.ingest.IngestModule;
+import org.ordertracking.ingest.TrackingLinkModule;
+import org.ordertracking.ops.HealthModule;
 import org.ordertracking.web.TrackingPageModule;
 
-/** The one place that lists the feature modules a node runs, built from its context. */
+/**
+ * The one place that decides what a node runs: every node answers health checks; the rest follows
+ * its {@link Role}s. A module that is not created mounts no route (its paths answer 404) and starts
+ * no work.
+ */
 public final class Modules {
   private Modules() {}
 
   public static List<ServerModule> create(ServerContext ctx) {
+    Set<Role> roles = ctx.config().server().roles();
+    AuthConfig auth = ctx.config().auth();
     List<ServerModule> modules = new ArrayList<>();
-    modules.add(TrackingPageModule.create(ctx));
-    modules.add(new AdaptersModule(ctx));
+    modules.add(new HealthModule(ctx.node()));
+    if (roles.contains(Role.GATEWAY)) {
+      modules.add(new GatewayModule(ctx.vertx(), ctx.config().gateway(), auth.tokenSecrets(), ctx.engine(),
+          ctx.node(), DeliveryObserver.NONE, ctx.clock()));
+      modules.add(TrackingPageModule.create(ctx));
+    }
+    if (roles.contains(Role.INGEST)) {
+      ApiKeys keys = new ApiKeys(auth.apiKeys(), auth.adminKey());
+      modules.add(new IngestModule(ctx.engine(), keys, ctx.clock(), ctx.config().ingest()));
+      modules.add(new TrackingLinkModule(auth.tokenSecrets(), keys, ctx.config().server().publicUrl(), ctx.clock()));
+    }
+    if (roles.contains(Role.INGEST) || roles.contains(Role.ADAPTERS)) {
+      modules.add(new AdaptersModule(ctx, roles.contains(Role.INGEST), roles.contains(Role.ADAPTERS)));
+    }
     return modules;
+  }
+
+  /** Whether the node serves sockets, and so needs the engine's subscriptions. */
+  public static boolean watches(Set<Role> roles) {
+    return roles.contains(Role.GATEWAY);
   }
 }

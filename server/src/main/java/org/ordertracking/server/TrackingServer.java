@@ -10,31 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ordertracking.auth.ApiKeys;
-import org.ordertracking.config.Env;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
-import org.ordertracking.gateway.GatewayModule;
+import org.ordertracking.engine.redis.RedisSetup;
 import org.ordertracking.http.HttpGuard;
-import org.ordertracking.http.HttpLimits;
 import org.ordertracking.http.HttpVerticle;
-import org.ordertracking.ingest.IngestLimits;
-import org.ordertracking.ingest.IngestModule;
-import org.ordertracking.ingest.TrackingLinkModule;
-import org.ordertracking.ops.HealthModule;
 import org.ordertracking.ops.NodeState;
 
 /**
- * One running node: its engine, its modules and its HTTP verticles (one per event loop, sharing
- * the single listener). {@code Main} starts one; so do the tests, in-process, on port 0.
+ * One running node: its Redis setup, its engine, the modules its roles call for ({@link Modules})
+ * and its HTTP verticles (one per event loop, sharing the single listener). {@code Main} starts
+ * one; so do the tests, in-process, on port 0.
  */
 public final class TrackingServer {
   private final Vertx vertx;
   private final TrackingConfig config;
   private final TrackingEngine engine;
+  private final RedisSetup redis;
   private final NodeState node;
-  private final GatewayModule gateway;
   private final List<ServerModule> modules;
   private final HttpGuard httpGuard;
   private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
@@ -42,22 +36,16 @@ public final class TrackingServer {
   private final List<String> deployments = new ArrayList<>();
   private int port;
 
-  private TrackingServer(Vertx vertx, TrackingConfig config, TrackingEngine engine, Map<String, String> env, Clock clock) {
+  private TrackingServer(
+      Vertx vertx, TrackingConfig config, TrackingEngine engine, RedisSetup redis, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.engine = engine;
-    this.node = new NodeState(engine, config.maxConnections());
-    ApiKeys keys = new ApiKeys(config.apiKeys(), config.adminKey());
-    this.gateway = new GatewayModule(vertx, config, engine, node, clock);
-    // Parsed here for now; the engine lane moves both into TrackingConfig (parsed before connecting).
-    Env vars = new Env(env);
-    this.httpGuard = new HttpGuard(HttpLimits.fromEnv(vars));
-    this.modules = new ArrayList<>(List.of(
-        new HealthModule(node),
-        new IngestModule(engine, keys, clock, IngestLimits.fromEnv(vars)),
-        new TrackingLinkModule(config.tokenSecrets(), keys, config.publicUrl(), clock),
-        gateway));
-    modules.addAll(Modules.create(new ServerContext(vertx, config, engine, env)));
+    this.redis = redis;
+    this.node = new NodeState(engine, config.gateway().maxConnections());
+    this.httpGuard = new HttpGuard(config.http());
+    this.modules = Modules.create(
+        new ServerContext(vertx, config, engine, redis == null ? null : redis.commands(), node, clock));
   }
 
   /** Reads the configuration from {@code env} ({@code TRACKING_*}) and starts. */
@@ -68,20 +56,27 @@ public final class TrackingServer {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return start(vertx, config, env, Clock.systemUTC());
+    return start(vertx, config, Clock.systemUTC());
   }
 
-  public static Future<TrackingServer> start(
-      Vertx vertx, TrackingConfig config, Map<String, String> env, Clock clock) {
-    return EngineFactory.create(vertx, config, clock)
+  /** Starts a node from a validated configuration: Redis setup, engine, modules, HTTP verticles. */
+  public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Clock clock) {
+    RedisSetup redis = config.engine().redis() == null ? null : RedisSetup.create(vertx, config.engine().redis());
+    boolean watching = Modules.watches(config.server().roles());
+    return EngineFactory.create(vertx, config.engine(), redis, clock, watching)
         .compose(engine -> {
           TrackingServer server;
           try {
-            server = new TrackingServer(vertx, config, engine, env, clock);
+            server = new TrackingServer(vertx, config, engine, redis, clock);
           } catch (RuntimeException e) {
             return engine.close().transform(x -> Future.failedFuture(e));
           }
           return server.deploy().map(server);
+        })
+        .onFailure(err -> {
+          if (redis != null) {
+            redis.close();
+          }
         });
   }
 
@@ -89,16 +84,17 @@ public final class TrackingServer {
     // Vert.x shares one listener between verticle instances bound to the same port. Port 0 is
     // never shared, so "any free port" becomes a negative port: a random port shared by exactly
     // the instances that name the same negative number (unique per server in this JVM).
-    int bindPort = config.port() == 0 ? -SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
+    ServerConfig listener = config.server();
+    int bindPort = listener.port() == 0 ? -SHARED_RANDOM_PORTS.incrementAndGet() : listener.port();
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
     return vertx
         .deployVerticle(
             () -> {
-              HttpVerticle v = new HttpVerticle(config.host(), bindPort, modules, httpGuard);
+              HttpVerticle v = new HttpVerticle(listener.host(), bindPort, modules, httpGuard);
               instances.add(v);
               return v;
             },
-            new DeploymentOptions().setInstances(config.httpInstances()))
+            new DeploymentOptions().setInstances(listener.httpInstances()))
         .compose(id -> {
           deployments.add(id);
           port = instances.get(0).actualPort();
@@ -123,7 +119,7 @@ public final class TrackingServer {
     return node;
   }
 
-  /** The HTTP edge's limits and counts (open HTTP connections). */
+  /** The HTTP edge's limits and counts (open HTTP connections, aborted requests). */
   public HttpGuard httpGuard() {
     return httpGuard;
   }
@@ -131,12 +127,13 @@ public final class TrackingServer {
   /** Stops taking connections (readiness 503) and closes sockets with 1012 over {@code window}. */
   public Future<Void> drain(Duration window) {
     node.startDraining();
-    return gateway.drain(window);
+    return Future.all(modules.stream().map(m -> m.drain(window)).toList()).mapEmpty();
   }
 
   public Future<Void> close() {
     return Future.join(modules.stream().map(ServerModule::stop).toList())
         .transform(x -> Future.join(deployments.stream().map(vertx::undeploy).toList()))
-        .transform(x -> engine.close());
+        .transform(x -> engine.close())
+        .transform(x -> redis == null ? Future.<Void>succeededFuture() : redis.close());
   }
 }

@@ -7,41 +7,54 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.ordertracking.auth.Secrets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.ordertracking.config.ConfigException;
 import org.ordertracking.demo.BerlinRoutes;
 import org.ordertracking.demo.CityRoute;
 import org.ordertracking.demo.CourierDrive;
+import org.ordertracking.demo.CourierDrive.Milestone;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.OrderId;
-import org.ordertracking.demo.CourierDrive.Milestone;
+import org.ordertracking.simulator.SimulatedDelivery.Carrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Plays the provider side: couriers drive Berlin routes ({@link CourierDrive} from the demo) and
- * their providers report it the way each one does: Uber and DoorDash by signed webhooks (statuses
- * and positions), Deliveroo by signed status webhooks plus a pollable "get order location"
- * resource served here. Runs on its own ({@link #main}, configured by {@code SIM_*} variables) for
- * the demo and docker-compose, and in-process as the fake provider of tests, with {@link Faults}
- * to make the resource throttle, fail or hang.
+ * their providers report it each in its documented shapes ({@link ProviderScript}): Uber, DoorDash
+ * and Onfleet by signed webhooks, Deliveroo by signed Signature API callbacks plus its API ({@link
+ * DeliverooApi}: OAuth2 token endpoint and location resource) served here. A delivery can also be
+ * reassigned to a new courier or fail at the door ({@link Scenario}). Runs on its own ({@link
+ * #main}, configured by {@code SIM_*} variables) for the demo and docker-compose, and in-process as
+ * the fake provider of tests, with {@link Faults} to make the API throttle, fail, hang or revoke
+ * its tokens.
  *
  * <p>Everything runs on the context that called {@link #start}.
  */
 public final class ProviderSimulator {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderSimulator.class);
   private static final int MAX_PENDING_PER_DELIVERY = 3;
-  private static final String[] NAMES = {"Rosa", "Sam", "Priya", "Jonas", "Lea", "Kemal", "Nina", "Tom"};
-  private static final String[] VEHICLES = {"bicycle", "e-scooter", "car", "cargo bike"};
+  private static final int MAX_FINISHED = 1000;
+  /** Couriers the simulator sends: name, vehicle type, make, model, colour. */
+  private static final String[][] COURIERS = {
+    {"Rosa", "bicycle", null, null, null},
+    {"Sam", "car", "Toyota", "Prius", "white"},
+    {"Priya", "e-scooter", "Niu", "MQi+", "red"},
+    {"Jonas", "cargo bike", "Urban Arrow", "Family", "black"},
+    {"Lea", "car", "Volkswagen", "ID.3", "blue"},
+    {"Kemal", "bicycle", null, null, null},
+    {"Nina", "car", "Renault", "Zoe", "grey"},
+    {"Tom", "e-scooter", null, null, null},
+  };
 
   private final Vertx vertx;
   private final Context context;
@@ -51,9 +64,18 @@ public final class ProviderSimulator {
   private WebhookSender sender;
   private final Faults faults = new Faults();
   private final PollLog pollLog = new PollLog();
+  private final DeliverooApi deliverooApi;
   private final List<CityRoute> routes = BerlinRoutes.all();
   private final Map<OrderId, SimulatedDelivery> deliveries = new HashMap<>();
+  private final Map<OrderId, SimulatedDelivery> finished =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OrderId, SimulatedDelivery> eldest) {
+          return size() > MAX_FINISHED;
+        }
+      };
   private final Map<SimulatedDelivery, Future<?>> chains = new HashMap<>();
+  private final AtomicInteger couriersHired = new AtomicInteger();
   private HttpServer server;
   private long tickTimer = -1;
   private int started;
@@ -66,9 +88,12 @@ public final class ProviderSimulator {
     this.client = WebClient.create(vertx);
     this.sender =
         config.targetUrl() == null ? null : new WebhookSender(client, config.targetUrl(), config.secrets());
+    this.deliverooApi =
+        new DeliverooApi(vertx, config, clock, faults, pollLog,
+            id -> deliveries.containsKey(id) ? deliveries.get(id) : finished.get(id));
   }
 
-  /** Starts the resource server, the automatic couriers and the clock of the simulation. */
+  /** Starts the Deliveroo API server, the automatic couriers and the clock of the simulation. */
   public static Future<ProviderSimulator> start(Vertx vertx, SimulatorConfig config) {
     ProviderSimulator sim = new ProviderSimulator(vertx, config, Clock.systemUTC());
     // One context for the server, the ticks and every mutation, whoever calls from where.
@@ -79,7 +104,7 @@ public final class ProviderSimulator {
 
   private Future<Void> listen() {
     Router router = Router.router(vertx);
-    router.get("/order/v1/orders/:orderId/rider-location").handler(this::location);
+    deliverooApi.mount(router);
     return vertx
         .createHttpServer()
         .requestHandler(router)
@@ -89,7 +114,7 @@ public final class ProviderSimulator {
               server = s;
               for (int i = 0; i < config.couriers(); i++) {
                 String provider = config.providers().get(i % config.providers().size());
-                begin(provider, "sim-" + provider + "-" + (i + 1));
+                begin(provider, "sim-" + provider + "-" + (i + 1), Scenario.DELIVERED);
               }
               tickTimer = vertx.setPeriodic(config.tick().toMillis(), id -> tick());
             })
@@ -98,84 +123,101 @@ public final class ProviderSimulator {
 
   /**
    * Sends webhooks to {@code targetUrl} from now on (a test starts the simulator first, to give the
-   * server the resource's URL, then points the simulator at the server).
+   * server the API's URL, then points the simulator at the server).
    */
   public Future<Void> target(String targetUrl) {
-    Promise<Void> p = Promise.promise();
-    context.runOnContext(
-        v -> {
-          sender = new WebhookSender(client, targetUrl.replaceAll("/+$", ""), config.secrets());
-          p.complete();
-        });
-    return p.future();
+    return onContext(() -> {
+      sender = new WebhookSender(client, targetUrl.replaceAll("/+$", ""), config.secrets());
+      return null;
+    });
   }
 
   /** Starts a delivery of {@code orderId} by {@code provider} now; announces the courier. */
   public Future<OrderId> startDelivery(String provider, String orderId) {
-    Promise<OrderId> p = Promise.promise();
-    context.runOnContext(v -> p.complete(begin(provider, orderId)));
+    return startDelivery(provider, orderId, Scenario.DELIVERED);
+  }
+
+  /** Starts a delivery that goes as {@code scenario} says. */
+  public Future<OrderId> startDelivery(String provider, String orderId, Scenario scenario) {
+    return onContext(() -> begin(provider, orderId, scenario));
+  }
+
+  private <T> Future<T> onContext(Supplier<T> action) {
+    Promise<T> p = Promise.promise();
+    context.runOnContext(v -> p.complete(action.get()));
     return p.future();
   }
 
-  private OrderId begin(String provider, String orderId) {
+  private OrderId begin(String provider, String orderId, Scenario scenario) {
     int n = ++started;
     OrderId id = new OrderId(orderId);
     CityRoute route = routes.get((n - 1) % routes.size());
     SimulatedDelivery d =
         new SimulatedDelivery(
-            provider,
-            id,
-            "del_" + orderId,
-            new CourierDrive(route, 7 + (n % 4), n),
-            new Courier(NAMES[n % NAMES.length], VEHICLES[n % VEHICLES.length]));
+            provider, id, "del_" + orderId, new CourierDrive(route, 7 + (n % 4), n), scenario, hire());
     deliveries.put(id, d);
     announce(d, Milestone.ASSIGNED);
     return id;
   }
 
+  /** A courier from the roster, with a provider id of their own. */
+  private Carrier hire() {
+    int n = couriersHired.incrementAndGet();
+    String[] c = COURIERS[n % COURIERS.length];
+    String photo = "https://couriers.example/photos/" + c[0].toLowerCase() + ".jpg";
+    return new Carrier(String.valueOf(100_000 + n), new Courier(c[0], c[1], photo, c[2], c[3], c[4]));
+  }
+
   private void tick() {
     double seconds = config.tick().toMillis() / 1000.0 * config.speedup();
     for (SimulatedDelivery d : new ArrayList<>(deliveries.values())) {
+      d.ticks++;
       d.drive.advance(seconds);
-      sendLocation(d);
+      ProviderScript script = ProviderScript.of(d.provider);
+      if (d.scenario == Scenario.REASSIGNED && !d.reassigned && d.announced == Milestone.ASSIGNED && d.ticks >= 2) {
+        d.reassigned = true;
+        Carrier previous = d.carrier();
+        d.carriers.add(hire());
+        postAll(d, script.reassignment(d, previous, clock.instant()));
+      }
+      if (d.pending < MAX_PENDING_PER_DELIVERY) {
+        postAll(d, script.tick(d, clock.instant())); // a slow target gets fewer positions, not a backlog
+      }
       for (Milestone m : d.drive.milestonesReachedAfter(d.announced)) {
+        if (m == Milestone.DELIVERED && d.scenario == Scenario.FAILED) {
+          postAll(d, script.failure(d, clock.instant()));
+          finish(d);
+          break;
+        }
         announce(d, m);
       }
       if (d.announced == Milestone.DELIVERED) {
-        deliveries.remove(d.orderId);
-        if (config.couriers() > 0 && d.orderId.value().startsWith("sim-")) {
-          // Keep the fleet size: a new order for the same provider.
-          vertx.setTimer(
-              config.tick().toMillis(),
-              t -> begin(d.provider, "sim-" + d.provider + "-" + (started + 1)));
-        }
+        finish(d);
       }
     }
   }
 
-  private void sendLocation(SimulatedDelivery d) {
-    if (sender == null || d.provider.equals("deliveroo") || d.pending >= MAX_PENDING_PER_DELIVERY) {
-      return; // Deliveroo positions are polled; a slow target gets fewer positions, not a backlog
+  private void finish(SimulatedDelivery d) {
+    d.finished = true;
+    deliveries.remove(d.orderId);
+    finished.put(d.orderId, d);
+    if (config.couriers() > 0 && d.orderId.value().startsWith("sim-")) {
+      // Keep the fleet size: a new order for the same provider.
+      vertx.setTimer(
+          config.tick().toMillis(),
+          t -> begin(d.provider, "sim-" + d.provider + "-" + (started + 1), Scenario.DELIVERED));
     }
-    JsonObject payload =
-        d.provider.equals("uber")
-            ? ProviderPayloads.uberCourierUpdate(d, clock.instant())
-            : ProviderPayloads.doorDashLocation(d, clock.instant());
-    post(d, payload);
   }
 
   private void announce(SimulatedDelivery d, Milestone stage) {
     d.announced = stage;
-    if (sender == null) {
-      return;
+    postAll(d, ProviderScript.of(d.provider).milestone(d, stage, clock.instant()));
+  }
+
+  private void postAll(SimulatedDelivery d, List<JsonObject> payloads) {
+    if (sender != null) {
+      payloads.forEach(p -> post(d, p));
     }
-    JsonObject payload =
-        switch (d.provider) {
-          case "uber" -> ProviderPayloads.uberStatus(d, stage, clock.instant());
-          case "doordash" -> ProviderPayloads.doorDashStatus(d, stage, clock.instant());
-          default -> ProviderPayloads.deliverooRider(d, stage, clock.instant());
-        };
-    post(d, payload);
   }
 
   /** Webhooks of one delivery go one after the other, as a provider's queue would send them. */
@@ -191,71 +233,25 @@ public final class ProviderSimulator {
                   if (ar.failed()) {
                     LOG.debug("Webhook to {} failed: {}", config.targetUrl(), ar.cause().getMessage());
                   }
-                  if (d.pending == 0 && !deliveries.containsKey(d.orderId)) {
+                  if (d.pending == 0 && d.finished) {
                     chains.remove(d);
                   }
                 });
     chains.put(d, next);
   }
 
-  private void location(RoutingContext rc) {
-    String orderId = rc.pathParam("orderId");
-    if (config.apiToken() != null
-        && !Secrets.equal(rc.request().getHeader("Authorization"), "Bearer " + config.apiToken())) {
-      rc.response().setStatusCode(401).end();
-      return;
-    }
-    Faults.Answer scripted = faults.take();
-    int status;
-    String body;
-    SimulatedDelivery d = OrderId.isValid(orderId) ? deliveries.get(new OrderId(orderId)) : null;
-    if (scripted != null) {
-      status = scripted.status();
-      body = new JsonObject().put("error", "simulated " + status).encode();
-      if (scripted.retryAfter() != null) {
-        rc.response().putHeader("Retry-After", scripted.retryAfter());
-      }
-    } else if (d == null) {
-      status = 404;
-      body = new JsonObject().put("error", "order not found").encode();
-    } else {
-      status = 200;
-      body = ProviderPayloads.deliverooLocation(d, clock.instant()).encode();
-    }
-    pollLog.add(new PollLog.Entry(orderId, clock.millis(), status));
-    // A request is over when answered or when the client gives up (closes): counted once.
-    pollLog.started();
-    boolean[] over = new boolean[1];
-    Runnable finish =
-        () -> {
-          if (!over[0]) {
-            over[0] = true;
-            pollLog.finished();
-          }
-        };
-    rc.response().closeHandler(v -> finish.run());
-    Duration delay = faults.delay();
-    Runnable reply =
-        () -> {
-          finish.run();
-          if (!rc.response().closed()) {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
-          }
-        };
-    if (delay.isZero()) {
-      reply.run();
-    } else {
-      vertx.setTimer(delay.toMillis(), t -> reply.run());
-    }
-  }
-
   public int port() {
     return server.actualPort();
   }
 
-  /** The base URL of the pollable resource, for {@code TRACKING_DELIVEROO_API_URL}. */
+  /** The base URL of the simulated Deliveroo API, for {@code TRACKING_DELIVEROO_API_URL}. */
   public String deliverooApiUrl() {
     return "http://" + config.host() + ":" + port();
+  }
+
+  /** Its token endpoint, for {@code TRACKING_DELIVEROO_AUTH_URL}. */
+  public String deliverooTokenUrl() {
+    return deliverooApiUrl() + "/oauth2/token";
   }
 
   public Faults faults() {
@@ -264,6 +260,11 @@ public final class ProviderSimulator {
 
   public PollLog pollLog() {
     return pollLog;
+  }
+
+  /** Access tokens the token endpoint has issued. */
+  public Future<Integer> tokensIssued() {
+    return onContext(deliverooApi::tokensIssued);
   }
 
   /** Webhooks the target answered 2xx / otherwise. */
@@ -276,8 +277,8 @@ public final class ProviderSimulator {
   }
 
   /** Deliveries still under way. */
-  public int activeDeliveries() {
-    return deliveries.size();
+  public Future<Integer> activeDeliveries() {
+    return onContext(deliveries::size);
   }
 
   public Future<Void> close() {
@@ -307,7 +308,7 @@ public final class ProviderSimulator {
         .onSuccess(
             sim ->
                 LOG.info(
-                    "Provider simulator: {} couriers ({}), webhooks to {}, Deliveroo location resource on {}",
+                    "Provider simulator: {} couriers ({}), webhooks to {}, Deliveroo API on {}",
                     config.couriers(),
                     String.join(", ", config.providers()),
                     config.targetUrl() == null ? "nowhere" : config.targetUrl(),

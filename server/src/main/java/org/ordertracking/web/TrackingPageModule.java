@@ -2,7 +2,6 @@ package org.ordertracking.web;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.ordertracking.config.Env;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.server.ServerModule;
 
@@ -30,7 +29,7 @@ public final class TrackingPageModule implements ServerModule {
   }
 
   public static TrackingPageModule create(ServerContext ctx) {
-    return new TrackingPageModule(PageConfig.fromEnv(new Env(ctx.env())));
+    return new TrackingPageModule(ctx.config().page());
   }
 
   @Override

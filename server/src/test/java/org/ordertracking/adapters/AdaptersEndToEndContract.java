@@ -1,12 +1,13 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.simulator.ProviderSimulator;
+import org.ordertracking.simulator.Scenario;
 import org.ordertracking.simulator.SimulatorConfig;
+import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.TestNode;
 import org.ordertracking.testing.WsClient;
 
 /**
- * End to end, for each provider: the simulator drives a courier and reports it the provider's
- * way (signed webhooks, or status webhooks plus the polled location resource) to a real server,
- * whose adapter publishes to the engine, and a WebSocket watcher sees the courier move and the
- * delivery finish. Run on each engine by the subclasses.
+ * End to end, for each provider: the simulator drives a courier and reports it in the provider's
+ * documented shapes (signed webhooks; for Deliveroo, Signature callbacks plus the location resource
+ * behind OAuth2) to a real server, whose adapter publishes to the engine, and a WebSocket watcher
+ * sees the courier move and the delivery end: delivered, or failed at the door. Run on each engine
+ * by the subclasses.
  */
 abstract class AdaptersEndToEndContract {
+  private static final String ONFLEET_SECRET = "5e1f0c2a9b8d7e6f5e1f0c2a9b8d7e6f";
   private static final Map<String, String> SECRETS =
-      Map.of("uber", "e2e-uber-key", "doordash", "Bearer e2e-doordash", "deliveroo", "e2e-roo-key");
+      Map.of("uber", "e2e-uber-key", "doordash", "Bearer e2e-doordash", "deliveroo", "e2e-roo-key",
+          "onfleet", ONFLEET_SECRET);
 
   private Vertx vertx;
   private ProviderSimulator sim;
@@ -38,23 +44,29 @@ abstract class AdaptersEndToEndContract {
   /** The server's environment without the adapters' variables ({@code TestNode.env(...)}). */
   protected abstract Map<String, String> env();
 
+  /** One node with every role; a subclass may split the deployment. */
+  protected TestNode startNode(Vertx vertx, Map<String, String> env) {
+    return TestNode.start(vertx, env);
+  }
+
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    sim =
-        Await.result(
-            ProviderSimulator.start(
-                vertx,
-                new SimulatorConfig(
-                    null, SECRETS, 0, SimulatorConfig.ALL_PROVIDERS, Duration.ofMillis(50), 100,
-                    "127.0.0.1", 0, "e2e-api-token")));
-    Map<String, String> env = new java.util.HashMap<>(env());
-    env.put("TRACKING_WEBHOOK_SECRETS", "uber=e2e-uber-key,doordash=Bearer e2e-doordash,deliveroo=e2e-roo-key");
+    // Tokens live one second, so every Deliveroo delivery sees its token refreshed.
+    sim = Await.result(ProviderSimulator.start(vertx,
+        SimulatorConfig.of(null, SECRETS, 0, SimulatorConfig.ALL_PROVIDERS, Duration.ofMillis(50), 100,
+            "127.0.0.1", 0, "e2e-client", "e2e-client-secret").withTokenTtl(Duration.ofSeconds(1))));
+    Map<String, String> env = new HashMap<>(env());
+    // The uber secret is rotated: the old key is still accepted, the simulator signs with the new.
+    env.put("TRACKING_WEBHOOK_SECRETS", "uber=retired-key|e2e-uber-key,doordash=Bearer e2e-doordash,"
+        + "deliveroo=e2e-roo-key,onfleet=" + ONFLEET_SECRET);
     env.put("TRACKING_DELIVEROO_API_URL", sim.deliverooApiUrl());
-    env.put("TRACKING_DELIVEROO_API_TOKEN", "e2e-api-token");
+    env.put("TRACKING_DELIVEROO_AUTH_URL", sim.deliverooTokenUrl());
+    env.put("TRACKING_DELIVEROO_CLIENT_ID", "e2e-client");
+    env.put("TRACKING_DELIVEROO_CLIENT_SECRET", "e2e-client-secret");
     env.put("TRACKING_DELIVEROO_POLL_INTERVAL", "150ms");
-    node = TestNode.start(vertx, env);
-    Await.result(sim.target("http://127.0.0.1:" + node.port()));
+    node = startNode(vertx, env);
+    Await.result(sim.target("http://127.0.0.1:" + node.ingestPort()));
   }
 
   @AfterEach
@@ -68,44 +80,97 @@ abstract class AdaptersEndToEndContract {
 
   @Test
   void uberCourierIsSeenMovingUntilDelivered() {
-    watchDelivery("uber");
+    Watched w = watch("uber", Scenario.DELIVERED);
+    assertMoved(w);
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
+    assertTrue(w.courier.containsKey("photoUrl"), "Uber's courier photo reaches the page: " + w.courier);
   }
 
   @Test
   void doorDashCourierIsSeenMovingUntilDelivered() {
-    watchDelivery("doordash");
+    Watched w = watch("doordash", Scenario.DELIVERED);
+    assertMoved(w);
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
   }
 
   @Test
-  void deliverooCourierIsSeenMovingThroughPollingUntilDelivered() {
-    watchDelivery("deliveroo");
+  void deliverooRiderIsSeenMovingThroughPollingWithItsTokenRefreshed() {
+    Watched w = watch("deliveroo", Scenario.DELIVERED);
+    assertMoved(w);
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
+    assertTrue(Await.result(sim.tokensIssued()) >= 2, "the access token was never refreshed");
+    assertTrue(sim.pollLog().entries().stream().noneMatch(e -> e.status() == 401),
+        "a poll went out without a valid token");
   }
 
-  private void watchDelivery(String provider) {
-    OrderId order = Ids.order();
-    try (WsClient ws = node.connect(node.token(order))) {
-      JsonObject snapshot = ws.next();
-      assertEquals("snapshot", snapshot.getString("type"));
-      Await.result(sim.startDelivery(provider, order.value()));
+  @Test
+  void onfleetTaskIsFollowedUntilDelivered() {
+    Watched w = watch("onfleet", Scenario.DELIVERED);
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
+  }
 
+  @Test
+  void everyProvidersFailedDeliveryEndsTheTrackingAsCancelled() {
+    // All four at once: each socket's frames wait in its client until read.
+    List<Watching> all = SimulatorConfig.ALL_PROVIDERS.stream().map(p -> startWatching(p, Scenario.FAILED)).toList();
+    for (Watching watching : all) {
+      Watched w = finish(watching);
+      assertEquals("CANCELLED", w.statuses.get(w.statuses.size() - 1), watching.provider + ": " + w.statuses);
+      assertTrue(!w.statuses.contains("DELIVERED"), watching.provider + ": " + w.statuses);
+    }
+  }
+
+  private record Watched(Set<String> positions, List<String> statuses, JsonObject courier) {}
+
+  private record Watching(String provider, WsClient ws, long firstSeq) {}
+
+  /** Watches one delivery from its first frame to the socket's close (the terminal status). */
+  private Watched watch(String provider, Scenario scenario) {
+    return finish(startWatching(provider, scenario));
+  }
+
+  /** Connects a watcher to a new order, then starts its delivery. */
+  private Watching startWatching(String provider, Scenario scenario) {
+    OrderId order = Ids.order();
+    WsClient ws = node.connect(node.token(order));
+    JsonObject snapshot = ws.next();
+    assertEquals("snapshot", snapshot.getString("type"));
+    Await.result(sim.startDelivery(provider, order.value(), scenario));
+    return new Watching(provider, ws, snapshot.getLong("seq"));
+  }
+
+  /** Reads a watcher's frames up to the terminal status and the close. */
+  private static Watched finish(Watching watching) {
+    try (WsClient ws = watching.ws) {
       Set<String> positions = new HashSet<>();
-      List<String> statuses = new java.util.ArrayList<>();
-      long lastSeq = snapshot.getLong("seq");
-      while (!statuses.contains("DELIVERED")) {
+      List<String> statuses = new ArrayList<>();
+      JsonObject courier = null;
+      long lastSeq = watching.firstSeq;
+      while (statuses.isEmpty() || !Set.of("DELIVERED", "CANCELLED").contains(statuses.get(statuses.size() - 1))) {
         JsonObject frame = ws.next();
         assertTrue(frame.getLong("seq") > lastSeq, "seq increases: " + frame);
         lastSeq = frame.getLong("seq");
         if ("location".equals(frame.getString("type"))) {
-          assertEquals(provider, frame.getString("provider"));
+          assertEquals(watching.provider, frame.getString("provider"));
           JsonObject loc = frame.getJsonObject("location");
           positions.add(loc.getDouble("lat") + "," + loc.getDouble("lng"));
         } else if ("status".equals(frame.getString("type"))) {
-          statuses.add(frame.getString("status"));
+          String status = frame.getString("status");
+          // A provider may repeat a status with news (a fresh ETA): the timeline counts it once.
+          if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)) {
+            statuses.add(status);
+          }
+          if (frame.getJsonObject("courier") != null) {
+            courier = frame.getJsonObject("courier");
+          }
         }
       }
-      assertTrue(positions.size() >= 2, provider + " courier did not move: " + positions);
-      assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), statuses);
       assertEquals(1000, ws.closeCode());
+      return new Watched(positions, statuses, courier);
     }
+  }
+
+  private static void assertMoved(Watched w) {
+    assertTrue(w.positions.size() >= 2, "courier did not move: " + w.positions);
   }
 }

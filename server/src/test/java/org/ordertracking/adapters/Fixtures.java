@@ -9,6 +9,15 @@ import java.io.UncheckedIOException;
 public final class Fixtures {
   private Fixtures() {}
 
+  /** A fixture with one text replaced (a variant of a documented payload). */
+  public static Buffer edit(String path, String from, String to) {
+    String text = read(path).toString();
+    if (!text.contains(from)) {
+      throw new IllegalArgumentException(path + " has no " + from);
+    }
+    return Buffer.buffer(text.replace(from, to));
+  }
+
   public static Buffer read(String path) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/adapters/" + path)) {
       if (in == null) {

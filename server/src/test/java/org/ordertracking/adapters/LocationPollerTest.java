@@ -1,6 +1,5 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,16 +13,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
-import org.ordertracking.engine.memory.MemoryEngine;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 import org.ordertracking.simulator.PollLog;
 import org.ordertracking.simulator.ProviderSimulator;
 import org.ordertracking.simulator.SimulatorConfig;
+import org.ordertracking.testing.Await;
 
-/** The poller against the provider simulator's real location resource on loopback. */
+/**
+ * The poller against the simulator's Deliveroo API on loopback: the documented location resource
+ * ({@code GET /signature/v1/orders/{id}/location}) behind OAuth2 client credentials.
+ */
 class LocationPollerTest {
   private static final Duration LIMIT = Duration.ofSeconds(10);
 
@@ -37,13 +40,14 @@ class LocationPollerTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    engine = new MemoryEngine(vertx, Duration.ofHours(1), Clock.systemUTC());
+    engine = EngineFactory.memory(vertx, Duration.ofHours(1), Clock.systemUTC());
     sim =
         Await.result(
             ProviderSimulator.start(
                 vertx,
-                new SimulatorConfig(
-                    null, Map.of(), 0, List.of("deliveroo"), Duration.ofMillis(50), 1, "127.0.0.1", 0, "api-token")));
+                SimulatorConfig.of(
+                    null, Map.of(), 0, List.of("deliveroo"), Duration.ofMillis(50), 1, "127.0.0.1", 0,
+                    "poller-client", "poller-secret")));
     active = new MemoryActiveOrders(Clock.systemUTC(), Duration.ofHours(1), 1000);
     metrics = new AdapterMetrics();
   }
@@ -59,7 +63,10 @@ class LocationPollerTest {
 
   private void startPoller(Duration interval, int maxInFlight, Duration timeout) {
     PollerSettings settings =
-        new PollerSettings(sim.deliverooApiUrl(), "api-token", interval, maxInFlight, timeout, Duration.ofSeconds(5), 1000);
+        new PollerSettings(
+            sim.deliverooApiUrl(),
+            new OAuthSettings(sim.deliverooTokenUrl(), "poller-client", "poller-secret"),
+            interval, maxInFlight, timeout, Duration.ofSeconds(5), 1000);
     poller =
         new LocationPoller(
             vertx,
@@ -162,7 +169,7 @@ class LocationPollerTest {
   void orderAtATerminalStatusStopsBeingPolled() {
     activeDelivery("o-done");
     Await.result(
-        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, "test")));
+        engine.publish(new StatusChange(new OrderId("o-done"), OrderStatus.DELIVERED, null, null, null, null, "test")));
     startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
     Await.until(vertx, LIMIT, "the order leaving the active orders", () -> active.list().map(List::isEmpty));
     assertEquals(1, sim.pollLog().forOrder("o-done").size());
@@ -186,5 +193,67 @@ class LocationPollerTest {
     int before = sim.pollLog().entries().size();
     startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
     Await.until(vertx, LIMIT, "polls by the new poller", () -> sim.pollLog().entries().size() > before + 1);
+  }
+
+  @Test
+  void theDocumentedPathIsPolledWithABearerTokenFetchedOnceAndCached() {
+    activeDelivery("o-path");
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "three polls", () -> sim.pollLog().forOrder("o-path").size() >= 3);
+    assertTrue(sim.pollLog().forOrder("o-path").stream().allMatch(e -> e.status() == 200));
+    assertEquals(1, poller.tokenFetches());
+    assertEquals(1, Await.result(sim.tokensIssued()));
+  }
+
+  @Test
+  void anEmptyObjectIsNoLocationYetSoNothingIsPublishedAndPollingGoesOn() {
+    activeDelivery("o-empty");
+    sim.faults().answer(2, 200, null); // {}: Deliveroo knows no location (yet)
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a location after two empty answers", () -> hasLocation("o-empty"));
+    assertTrue(sim.pollLog().forOrder("o-empty").size() >= 3);
+    assertTrue(metrics.get("deliveroo", "poll_ok") >= 3);
+    assertEquals(0, metrics.get("deliveroo", "poll_malformed"));
+  }
+
+  @Test
+  void tokensAreRefreshedBeforeTheyExpireSoNoPollIsRefused() {
+    Await.result(sim.close());
+    sim = Await.result(ProviderSimulator.start(vertx,
+        SimulatorConfig.of(null, Map.of(), 0, List.of("deliveroo"), Duration.ofMillis(50), 1, "127.0.0.1", 0,
+            "poller-client", "poller-secret").withTokenTtl(Duration.ofSeconds(1))));
+    activeDelivery("o-refresh");
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a third token", () -> poller.tokenFetches() >= 3);
+    assertTrue(sim.pollLog().forOrder("o-refresh").stream().allMatch(e -> e.status() == 200),
+        "a poll went out with an expired token: " + sim.pollLog().forOrder("o-refresh"));
+    assertEquals(0, metrics.get("deliveroo", "poll_unauthorized"));
+  }
+
+  @Test
+  void a401RenewsTheTokenOnceAndTheRequestIsRetried() {
+    activeDelivery("o-401");
+    startPoller(Duration.ofMillis(200), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a first location", () -> hasLocation("o-401"));
+    long before = sim.pollLog().forOrder("o-401").size();
+    sim.faults().revokeTokens();
+    Await.until(vertx, LIMIT, "a 401 then a poll with a new token",
+        () -> sim.pollLog().forOrder("o-401").stream().skip(before).anyMatch(e -> e.status() == 401)
+            && sim.pollLog().forOrder("o-401").get(sim.pollLog().forOrder("o-401").size() - 1).status() == 200);
+    assertEquals(2, poller.tokenFetches());
+    assertEquals(1, metrics.get("deliveroo", "poll_unauthorized"));
+  }
+
+  @Test
+  void aFailingTokenEndpointPausesPollingThenItResumes() {
+    activeDelivery("o-auth");
+    sim.faults().failTokenRequests(2);
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a location once tokens are issued", () -> hasLocation("o-auth"));
+    // Polls waiting on the same failed token request each count once.
+    assertTrue(metrics.get("deliveroo", "poll_auth_error") >= 2);
+    assertEquals(3, poller.tokenFetches(), "one token request per failure, then one that works");
+    assertTrue(sim.pollLog().forOrder("o-auth").stream().allMatch(e -> e.status() == 200),
+        "no request went out without a token");
   }
 }

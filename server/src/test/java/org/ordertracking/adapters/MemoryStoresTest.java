@@ -1,6 +1,5 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,31 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.testing.Await;
 import org.ordertracking.testing.ManualClock;
 
-/** The in-memory twins: bounded, expiring. */
+/** The in-memory twins of the adapters' stores: bounded, expiring. */
 class MemoryStoresTest {
-  @Test
-  void eventIdIsARepeatUntilItExpires() {
-    ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
-    MemoryIdempotencyStore ids = new MemoryIdempotencyStore(clock, Duration.ofMinutes(1), 100);
-    assertTrue(Await.result(ids.claim("uber", "e1")));
-    assertFalse(Await.result(ids.claim("uber", "e1")));
-    assertTrue(Await.result(ids.claim("doordash", "e1")), "ids are per provider");
-    clock.advance(Duration.ofSeconds(61));
-    assertTrue(Await.result(ids.claim("uber", "e1")));
-  }
-
-  @Test
-  void eventIdMemoryIsBounded() {
-    MemoryIdempotencyStore ids = new MemoryIdempotencyStore(new ManualClock(Instant.parse("2026-03-14T12:00:00Z")), Duration.ofHours(1), 100);
-    for (int i = 0; i < 1000; i++) {
-      Await.result(ids.claim("uber", "e" + i));
-    }
-    assertEquals(100, ids.size());
-    assertFalse(Await.result(ids.claim("uber", "e999")), "the newest are kept");
-  }
-
   @Test
   void activeOrdersExpireAndAreBounded() {
     ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
@@ -70,13 +49,5 @@ class MemoryStoresTest {
         RetryAfter.parse("Sat, 14 Mar 2026 12:00:30 GMT", now, max).orElseThrow());
     assertEquals(max, RetryAfter.parse("86400", now, max).orElseThrow());
     assertTrue(RetryAfter.parse("soon", now, max).isEmpty());
-  }
-
-  @Test
-  void statusesOnlyMoveForward() {
-    assertTrue(StatusProgress.isBehind(org.ordertracking.model.OrderStatus.PICKED_UP, org.ordertracking.model.OrderStatus.COURIER_ASSIGNED));
-    assertFalse(StatusProgress.isBehind(org.ordertracking.model.OrderStatus.PICKED_UP, org.ordertracking.model.OrderStatus.PICKED_UP));
-    assertFalse(StatusProgress.isBehind(org.ordertracking.model.OrderStatus.NEARBY, org.ordertracking.model.OrderStatus.CANCELLED));
-    assertFalse(StatusProgress.isBehind(null, org.ordertracking.model.OrderStatus.PLACED));
   }
 }

@@ -1,15 +1,11 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.RedisFixture;
 
@@ -41,44 +38,6 @@ class RedisAdapterStoresIT {
   @AfterEach
   void stop() {
     Await.result(vertx.close());
-  }
-
-  @Test
-  void eventIdClaimedOnOneNodeIsARepeatOnTheOther() {
-    IdempotencyStore a = new RedisIdempotencyStore(nodeA, Duration.ofMinutes(5));
-    IdempotencyStore b = new RedisIdempotencyStore(nodeB, Duration.ofMinutes(5));
-    assertTrue(Await.result(a.claim(provider, "evt-1")));
-    assertFalse(Await.result(b.claim(provider, "evt-1")));
-    assertTrue(Await.result(b.claim(provider, "evt-2")));
-  }
-
-  @Test
-  void concurrentClaimsOfOneIdHaveExactlyOneWinner() {
-    IdempotencyStore a = new RedisIdempotencyStore(nodeA, Duration.ofMinutes(5));
-    IdempotencyStore b = new RedisIdempotencyStore(nodeB, Duration.ofMinutes(5));
-    List<Future<Boolean>> claims =
-        List.of(a.claim(provider, "x"), b.claim(provider, "x"), a.claim(provider, "x"), b.claim(provider, "x"));
-    Await.result(Future.all(claims));
-    assertEquals(1, claims.stream().filter(Future::result).count());
-  }
-
-  @Test
-  void releasedClaimCanBeClaimedAgain() {
-    IdempotencyStore a = new RedisIdempotencyStore(nodeA, Duration.ofMinutes(5));
-    assertTrue(Await.result(a.claim(provider, "evt-r")));
-    Await.result(a.release(provider, "evt-r"));
-    assertTrue(Await.result(a.claim(provider, "evt-r")));
-  }
-
-  @Test
-  void eventIdsExpireAndAreHashTaggedSafely() {
-    IdempotencyStore a = new RedisIdempotencyStore(nodeA, Duration.ofSeconds(90));
-    String awkward = "evt {with} braces and spaces";
-    assertTrue(Await.result(a.claim(provider, awkward)));
-    String key = RedisIdempotencyStore.key(provider, awkward);
-    assertTrue(key.matches("adapters:\\{" + provider + ":sha256-[0-9a-f]{64}\\}:event"), key);
-    long ttl = Await.result(nodeA.send(Request.cmd(Command.TTL).arg(key))).toLong();
-    assertTrue(ttl > 0 && ttl <= 90, "ttl " + ttl);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.ordertracking.adapters;
 
-import org.ordertracking.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,22 +21,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
-import org.ordertracking.engine.memory.MemoryEngine;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.Times;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.simulator.WebhookSender;
+import org.ordertracking.testing.Await;
 
 /**
  * The webhook transport over real HTTP on loopback: the adapters module mounted on a plain router
  * in front of the in-memory engine, requests signed the way each provider signs them.
  */
 class WebhookRoutesTest {
+  private static final String ONFLEET_SECRET = "00112233445566778899aabbccddeeff";
   private static final Map<String, String> SECRETS =
-      Map.of("uber", "uber-signing-key", "deliveroo", "roo-signing-key");
+      Map.of("uber", "uber-signing-key", "deliveroo", "roo-signing-key", "onfleet", ONFLEET_SECRET);
 
   private Vertx vertx;
   private TrackingEngine engine;
@@ -50,12 +51,14 @@ class WebhookRoutesTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    engine = new MemoryEngine(vertx, Duration.ofHours(1), Clock.systemUTC());
+    engine = EngineFactory.memory(vertx, Duration.ofHours(1), Clock.systemUTC());
     Map<String, String> env =
         Map.of(
             "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
-            "TRACKING_WEBHOOK_SECRETS", "uber=uber-signing-key,deliveroo=roo-signing-key");
-    module = new AdaptersModule(new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, env));
+            "TRACKING_WEBHOOK_SECRETS",
+            "uber=uber-signing-key|uber-next-key,deliveroo=roo-signing-key,onfleet=" + ONFLEET_SECRET);
+    module = new AdaptersModule(
+        new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, null, null, Clock.systemUTC()), true, true);
     Router router = Router.router(vertx);
     module.mount(router);
     server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -215,7 +218,7 @@ class WebhookRoutesTest {
   void deliverooStatusWebhooksKeepTheActiveOrdersForPolling() {
     JsonObject assigned =
         new JsonObject()
-            .put("event", "rider.updated")
+            .put("event", "rider.status_update")
             .put(
                 "body",
                 new JsonObject()
@@ -254,5 +257,57 @@ class WebhookRoutesTest {
     assertEquals(200, Await.result(sender.send("deliveroo", body, guid)));
     assertEquals(1, snapshot("o-roo2").seq());
     assertFalse(Await.result(module.deliverooOrders().list()).isEmpty());
+  }
+
+  @Test
+  void anyConfiguredSecretOfAProviderVerifiesSoItsKeyCanRotate() {
+    String body = courierUpdate("evt-rotated", "o-rotated", Instant.now(), 52.5).encode();
+    HttpResponse<Buffer> next =
+        postRaw("/webhooks/uber", body, "x-uber-signature", Hmac.sha256Hex("uber-next-key", body.getBytes()));
+    assertEquals(200, next.statusCode());
+    assertEquals(1, snapshot("o-rotated").seq());
+    String other = courierUpdate("evt-other", "o-rotated", Instant.now(), 52.5).encode();
+    assertEquals(401,
+        postRaw("/webhooks/uber", other, "x-uber-signature", Hmac.sha256Hex("retired-key", other.getBytes())).statusCode());
+  }
+
+  @Test
+  void aSignedWebhookWithAYearOfABillionIs400NamingTheFieldNotARetryForever() {
+    for (String year : new String[] {"+1000000000", "-1000000000"}) {
+      String body = courierUpdate("evt-y" + year, "o-year", Instant.now(), 52.5).encode()
+          .replaceFirst("\"created\":\"[^\"]+\"", "\"created\":\"" + year + "-01-01T00:00:00Z\"");
+      HttpResponse<Buffer> r =
+          postRaw("/webhooks/uber", body, "x-uber-signature", Hmac.sha256Hex("uber-signing-key", body.getBytes()));
+      assertEquals(400, r.statusCode(), year);
+      assertTrue(r.bodyAsJsonObject().getString("error").startsWith("created must be between"), r.bodyAsString());
+    }
+    assertEquals(0, snapshot("o-year").seq());
+  }
+
+  @Test
+  void anUberDeliveryWithoutExternalIdIsAcknowledgedNotRefused() {
+    JsonObject event = uberStatus("evt-noext", "o-unused", "pickup");
+    event.getJsonObject("data").remove("external_id");
+    event.put("delivery_id", "del_unlinked");
+    assertEquals(200, Await.result(sender.send("uber", event)));
+    assertEquals(1, module.metrics().get("uber", "ignored"));
+  }
+
+  @Test
+  void onfleetChecksItsUrlBeforeSendingAndItsSignedTasksArePublished() {
+    HttpResponse<Buffer> check = Await.result(client.getAbs(base + "/webhooks/onfleet?check=Zx91-check").send());
+    assertEquals(200, check.statusCode());
+    assertEquals("Zx91-check", check.bodyAsString());
+    assertTrue(check.getHeader("Content-Type").startsWith("text/plain"));
+    assertEquals("nosniff", check.getHeader("X-Content-Type-Options"));
+    assertEquals(400, Await.result(client.getAbs(base + "/webhooks/onfleet").send()).statusCode());
+    assertEquals(404, Await.result(client.getAbs(base + "/webhooks/uber?check=x").send()).statusCode());
+
+    String task = Fixtures.read("onfleet/task_assigned.json").toString()
+        .replace("1773489120000", String.valueOf(Instant.now().toEpochMilli()))
+        .replace("ord-4001", "o-onfleet");
+    assertEquals(200, Await.result(sender.send("onfleet", Buffer.buffer(task), "unused")));
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-onfleet").status());
+    assertEquals(401, postRaw("/webhooks/onfleet", task, "X-Onfleet-Signature", "00").statusCode());
   }
 }

@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ordertracking.engine.redis.RedisConfig;
+import org.ordertracking.engine.redis.RedisMode;
+import org.ordertracking.server.Role;
 
 /** PROTOCOL §7 configuration: defaults, required secrets and a precise error for each bad variable. */
 class TrackingConfigTest {
@@ -49,22 +53,21 @@ class TrackingConfigTest {
   @Test
   void defaultsMatchTheContract() {
     TrackingConfig c = config();
-    assertEquals(8080, c.port());
-    assertEquals("0.0.0.0", c.host());
-    assertEquals(Duration.ofHours(24), c.stateTtl());
-    assertEquals(Duration.ofSeconds(20), c.pingInterval());
-    assertEquals("http://localhost:8080", c.publicUrl());
-    assertNull(c.redisUrl(), "no TRACKING_REDIS_URL means the in-memory engine");
-    assertNull(c.redisUrlForLogs());
-    assertNull(c.adminKey());
-    assertTrue(c.apiKeys().isEmpty());
-    assertFalse(c.demo());
-    assertEquals(List.of(SECRET), c.tokenSecrets());
+    assertEquals(8080, c.server().port());
+    assertEquals("0.0.0.0", c.server().host());
+    assertEquals(Duration.ofHours(24), c.engine().stateTtl());
+    assertEquals(Duration.ofSeconds(20), c.gateway().pingInterval());
+    assertEquals("http://localhost:8080", c.server().publicUrl());
+    assertNull(c.engine().redis(), "no TRACKING_REDIS_URL means the in-memory engine");
+    assertNull(c.auth().adminKey());
+    assertTrue(c.auth().apiKeys().isEmpty());
+    assertFalse(c.demo().enabled());
+    assertEquals(List.of(SECRET), c.auth().tokenSecrets());
   }
 
   @Test
   void defaultPublicUrlFollowsTheConfiguredPort() {
-    assertEquals("http://localhost:9090", config("TRACKING_PORT", "9090").publicUrl());
+    assertEquals("http://localhost:9090", config("TRACKING_PORT", "9090").server().publicUrl());
   }
 
   @Test
@@ -77,33 +80,33 @@ class TrackingConfigTest {
         "TRACKING_PUBLIC_URL", "https://track.example.com///",
         "TRACKING_ADMIN_KEY", "admin-key",
         "TRACKING_API_KEYS", "uber=k1, wolt = k2");
-    assertEquals(9000, c.port());
-    assertEquals("127.0.0.1", c.host());
-    assertEquals(Duration.ofHours(2), c.stateTtl());
-    assertEquals(Duration.ofMillis(500), c.pingInterval());
-    assertEquals("https://track.example.com", c.publicUrl(), "trailing slashes are dropped");
-    assertEquals("admin-key", c.adminKey());
-    assertEquals(Map.of("uber", "k1", "wolt", "k2"), c.apiKeys());
+    assertEquals(9000, c.server().port());
+    assertEquals("127.0.0.1", c.server().host());
+    assertEquals(Duration.ofHours(2), c.engine().stateTtl());
+    assertEquals(Duration.ofMillis(500), c.gateway().pingInterval());
+    assertEquals("https://track.example.com", c.server().publicUrl(), "trailing slashes are dropped");
+    assertEquals("admin-key", c.auth().adminKey());
+    assertEquals(Map.of("uber", "k1", "wolt", "k2"), c.auth().apiKeys());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"90", "90s"})
   void bareNumberDurationIsSeconds(String value) {
-    assertEquals(Duration.ofSeconds(90), config("TRACKING_STATE_TTL", value).stateTtl());
+    assertEquals(Duration.ofSeconds(90), config("TRACKING_STATE_TTL", value).engine().stateTtl());
   }
 
   @Test
   void durationUnitsAreMinutesAndDays() {
-    assertEquals(Duration.ofMinutes(5), config("TRACKING_STATE_TTL", "5m").stateTtl());
-    assertEquals(Duration.ofDays(7), config("TRACKING_STATE_TTL", "7d").stateTtl());
+    assertEquals(Duration.ofMinutes(5), config("TRACKING_STATE_TTL", "5m").engine().stateTtl());
+    assertEquals(Duration.ofDays(7), config("TRACKING_STATE_TTL", "7d").engine().stateTtl());
   }
 
   @Test
   void blankValuesFallBackToDefaults() {
     TrackingConfig c = config("TRACKING_PORT", "  ", "TRACKING_HOST", "", "TRACKING_STATE_TTL", " ");
-    assertEquals(8080, c.port());
-    assertEquals("0.0.0.0", c.host());
-    assertEquals(Duration.ofHours(24), c.stateTtl());
+    assertEquals(8080, c.server().port());
+    assertEquals("0.0.0.0", c.server().host());
+    assertEquals(Duration.ofHours(24), c.engine().stateTtl());
   }
 
   // --- token secrets -----------------------------------------------------------------------
@@ -123,13 +126,13 @@ class TrackingConfigTest {
   @Test
   void demoRunsWithoutATokenSecret() {
     TrackingConfig c = config("TRACKING_TOKEN_SECRET", null, "TRACKING_DEMO", "true");
-    assertTrue(c.demo());
-    assertTrue(c.tokenSecrets().isEmpty(), "the demo generates its own");
+    assertTrue(c.demo().enabled());
+    assertTrue(c.auth().tokenSecrets().isEmpty(), "the demo generates its own");
   }
 
   @Test
   void demoStillUsesAGivenTokenSecret() {
-    assertEquals(List.of(SECRET), config("TRACKING_DEMO", "yes").tokenSecrets());
+    assertEquals(List.of(SECRET), config("TRACKING_DEMO", "yes").auth().tokenSecrets());
   }
 
   @Test
@@ -147,7 +150,7 @@ class TrackingConfigTest {
   void secretLengthIsCountedInUtf8Bytes() {
     String sixteenChars32Bytes = "\u00e9".repeat(16); // é is 2 bytes in UTF-8
     assertEquals(List.of(sixteenChars32Bytes),
-        config("TRACKING_TOKEN_SECRET", sixteenChars32Bytes).tokenSecrets());
+        config("TRACKING_TOKEN_SECRET", sixteenChars32Bytes).auth().tokenSecrets());
     String msg = error("TRACKING_TOKEN_SECRET", "\u00e9".repeat(15));
     assertMentions("TRACKING_TOKEN_SECRET", msg);
   }
@@ -155,7 +158,7 @@ class TrackingConfigTest {
   @Test
   void commaSeparatedSecretsAreARotationListInOrder() {
     assertEquals(List.of(SECRET, SECRET2),
-        config("TRACKING_TOKEN_SECRET", " " + SECRET + " , " + SECRET2 + ",").tokenSecrets());
+        config("TRACKING_TOKEN_SECRET", " " + SECRET + " , " + SECRET2 + ",").auth().tokenSecrets());
   }
 
   @Test
@@ -202,8 +205,8 @@ class TrackingConfigTest {
 
   @Test
   void portBoundariesAreAccepted() {
-    assertEquals(0, config("TRACKING_PORT", "0").port());
-    assertEquals(65535, config("TRACKING_PORT", "65535").port());
+    assertEquals(0, config("TRACKING_PORT", "0").server().port());
+    assertEquals(65535, config("TRACKING_PORT", "65535").server().port());
   }
 
   @Test
@@ -270,8 +273,8 @@ class TrackingConfigTest {
       "rediss://app-user:hunter2-pass@redis.internal:6380"})
   void redisPasswordInTheUserInfoNeverAppearsInTheLogForm(String url) {
     TrackingConfig c = config("TRACKING_REDIS_URL", url);
-    assertEquals(url, c.redisUrl(), "the engine gets the real URL");
-    String logged = c.redisUrlForLogs();
+    assertEquals(List.of(url), c.engine().redis().urls(), "the engine gets the real URL");
+    String logged = c.engine().redis().urlsForLogs();
     assertFalse(logged.contains("hunter2"), logged);
     assertTrue(logged.contains("redis"), logged);
     assertTrue(logged.contains("***"), logged);
@@ -279,7 +282,7 @@ class TrackingConfigTest {
 
   @Test
   void redisUrlWithoutPasswordIsLoggedAsIs() {
-    assertEquals("redis://redis:6379", config("TRACKING_REDIS_URL", "redis://redis:6379").redisUrlForLogs());
+    assertEquals("redis://redis:6379", config("TRACKING_REDIS_URL", "redis://redis:6379").engine().redis().urlsForLogs());
   }
 
   @Test
@@ -295,8 +298,8 @@ class TrackingConfigTest {
    */
   @Test
   void redisPasswordGivenAsAQueryParameterNeverAppearsInTheLogForm() {
-    TrackingConfig c = config("TRACKING_REDIS_URL", "redis://redis:6379/0?password=hunter2-pass");
-    assertFalse(c.redisUrlForLogs().contains("hunter2"), c.redisUrlForLogs());
+    String logged = config("TRACKING_REDIS_URL", "redis://redis:6379/0?password=hunter2-pass").engine().redis().urlsForLogs();
+    assertFalse(logged.contains("hunter2"), logged);
   }
 
   /** Generated passwords often hold '/' (base64): a URL the config refuses must not echo it. */
@@ -305,5 +308,79 @@ class TrackingConfigTest {
     String msg = error("TRACKING_REDIS_URL", "redis://:hun/ter2-pass@redis:6379");
     assertMentions("TRACKING_REDIS_URL", msg);
     assertFalse(msg.contains("ter2-pass"), msg);
+  }
+
+  // --- Redis mode --------------------------------------------------------------------------
+
+  @Test
+  void redisModeIsStandaloneByDefault() {
+    assertEquals(RedisMode.STANDALONE, config("TRACKING_REDIS_URL", "redis://redis:6379").engine().redis().mode());
+  }
+
+  @Test
+  void clusterModeTakesSeveralSeedNodesAndHidesEachPassword() {
+    RedisConfig redis = config(
+        "TRACKING_REDIS_MODE", "cluster",
+        "TRACKING_REDIS_URL", "redis://:hunter2-pass@r1:7000, redis://:hunter2-pass@r2:7001").engine().redis();
+    assertEquals(RedisMode.CLUSTER, redis.mode());
+    assertEquals(List.of("redis://:hunter2-pass@r1:7000", "redis://:hunter2-pass@r2:7001"), redis.urls());
+    assertEquals("redis://***@r1:7000,redis://***@r2:7001", redis.urlsForLogs());
+  }
+
+  @Test
+  void severalUrlsNeedClusterMode() {
+    String msg = error("TRACKING_REDIS_URL", "redis://r1:6379,redis://r2:6379");
+    assertMentions("TRACKING_REDIS_URL", msg);
+    assertMentions("TRACKING_REDIS_MODE=cluster", msg);
+  }
+
+  @Test
+  void clusterModeNeedsSeedNodes() {
+    assertMentions("TRACKING_REDIS_URL", error("TRACKING_REDIS_MODE", "cluster"));
+  }
+
+  @Test
+  void unknownRedisModeIsRefusedNamingTheVariable() {
+    String msg = error("TRACKING_REDIS_MODE", "sentinel", "TRACKING_REDIS_URL", "redis://r1:6379");
+    assertMentions("TRACKING_REDIS_MODE", msg);
+    assertMentions("standalone or cluster", msg);
+  }
+
+  // --- roles ---------------------------------------------------------------------------------
+
+  @Test
+  void aNodeRunsEveryRoleByDefault() {
+    assertEquals(Role.ALL, config().server().roles());
+  }
+
+  @Test
+  void rolesAreReadCaseInsensitivelyAndNeedRedisWhenSplit() {
+    assertEquals(Set.of(Role.GATEWAY, Role.INGEST),
+        config("TRACKING_ROLES", " Gateway, ingest ", "TRACKING_REDIS_URL", "redis://r:6379").server().roles());
+    String msg = error("TRACKING_ROLES", "gateway");
+    assertMentions("TRACKING_ROLES", msg);
+    assertMentions("TRACKING_REDIS_URL", msg);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"poller", "gateway,web", ",,"})
+  void unknownOrNoRolesAreRefusedNamingTheVariable(String value) {
+    String msg = error("TRACKING_ROLES", value, "TRACKING_REDIS_URL", "redis://r:6379");
+    assertMentions("TRACKING_ROLES", msg);
+    assertMentions("gateway, ingest, adapters", msg);
+  }
+
+  // --- every module's variables are read here, at start-up -----------------------------
+
+  @Test
+  void aBadAdapterVariableFailsTheWholeConfiguration() {
+    assertMentions("TRACKING_WEBHOOK_SECRETS", error("TRACKING_WEBHOOK_SECRETS", "nosuch=secret"));
+    assertMentions("TRACKING_DELIVEROO_POLL_INTERVAL",
+        error("TRACKING_DELIVEROO_API_URL", "http://127.0.0.1:9", "TRACKING_DELIVEROO_POLL_INTERVAL", "often"));
+  }
+
+  @Test
+  void aBadPageVariableFailsTheWholeConfiguration() {
+    assertMentions("TRACKING_MAP_TILES_URL", error("TRACKING_MAP_TILES_URL", "ftp://tiles.example.org/{z}/{x}/{y}"));
   }
 }

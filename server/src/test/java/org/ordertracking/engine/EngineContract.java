@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ordertracking.testing.Await.next;
 import static org.ordertracking.testing.Await.result;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -24,24 +29,32 @@ import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.Snapshot;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.Frames;
 import org.ordertracking.testing.Ids;
+import org.ordertracking.testing.ManualClock;
 
 /**
  * The guarantees of {@link TrackingEngine}, checked the same way against every engine. Subclasses
  * only say how to build one.
  */
 public abstract class EngineContract {
+  /** The engine's clock: frames carry its time, so the pinned bytes below are exact. */
+  protected static final Instant T0 = Instant.parse("2026-11-21T10:15:30.123Z");
+
   protected Vertx vertx;
   protected TrackingEngine engine;
+  protected final ManualClock clock = new ManualClock(T0);
 
-  protected abstract TrackingEngine createEngine(Vertx vertx);
+  protected abstract TrackingEngine createEngine(Vertx vertx, Clock clock);
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    engine = createEngine(vertx);
+    engine = createEngine(vertx, clock);
   }
 
   @AfterEach
@@ -55,13 +68,13 @@ public abstract class EngineContract {
   }
 
   protected static StatusChange status(OrderId id, OrderStatus status) {
-    return new StatusChange(id, status, null, null, null, "test");
+    return new StatusChange(id, status, null, null, null, null, "test");
   }
 
   /** Subscribes and returns the queue the frames land in. */
   protected BlockingQueue<Frame> watch(OrderId id) {
     BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-    result(engine.subscribe(id, frames::add));
+    result(engine.subscribe(id, frames::add).ready());
     return frames;
   }
 
@@ -82,7 +95,9 @@ public abstract class EngineContract {
     assertEquals(0, s.seq());
     assertNull(s.status());
     assertTrue(s.isUnknown());
-    assertTrue(new JsonObject(s.toJson()).getValue("location") == null);
+    assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + s.orderId() + "\",\"seq\":0,\"status\":null,"
+        + "\"location\":null,\"eta\":null,\"courier\":null,\"dropoff\":null,\"reason\":null,\"updatedAt\":null}",
+        Frames.snapshot(s));
   }
 
   @Test
@@ -130,7 +145,7 @@ public abstract class EngineContract {
     OrderId id = Ids.order();
     Instant eta = Instant.parse("2030-01-01T10:00:00Z");
     result(engine.publish(new StatusChange(id, OrderStatus.COURIER_ASSIGNED, eta,
-        new Courier("Ana", "bike"), new LatLng(52.5, 13.4), "test")));
+        new Courier("Ana", "bike"), new LatLng(52.5, 13.4), null, "test")));
     BlockingQueue<Frame> frames = watch(id);
     result(engine.publish(status(id, OrderStatus.PICKED_UP)));
 
@@ -142,7 +157,7 @@ public abstract class EngineContract {
     assertNull(frame.getValue("eta"));
     assertTrue(frame.containsKey("at"));
 
-    JsonObject snap = new JsonObject(result(engine.snapshot(id)).toJson());
+    JsonObject snap = new JsonObject(Frames.snapshot(result(engine.snapshot(id))));
     assertEquals("PICKED_UP", snap.getString("status"));
     assertEquals("bike", snap.getJsonObject("courier").getString("vehicle"));
     assertEquals(2, snap.getLong("seq"));
@@ -164,7 +179,7 @@ public abstract class EngineContract {
       assertEquals(i, f.seq());
       assertEquals(Frame.Kind.LOCATION, f.kind());
     }
-    JsonObject last = new JsonObject(result(engine.snapshot(id)).toJson());
+    JsonObject last = new JsonObject(Frames.snapshot(result(engine.snapshot(id))));
     assertEquals(50, last.getLong("seq"));
     assertEquals("snapshot", last.getString("type"));
   }
@@ -173,13 +188,46 @@ public abstract class EngineContract {
   void locationFrameIsExactlyTheContractJson() {
     OrderId id = Ids.order();
     BlockingQueue<Frame> frames = watch(id);
-    Instant t = Instant.parse("2026-11-21T10:15:30.123Z");
-    result(engine.publish(location(id, 52.52, t)));
+    clock.advance(Duration.ofSeconds(1));
+    result(engine.publish(location(id, 52.52, T0)));
+    Frame frame = next(frames);
     assertEquals(
-        "{\"type\":\"location\",\"orderId\":\"" + id + "\",\"seq\":1,\"location\":{\"lat\":52.52,"
+        "{\"type\":\"location\",\"orderId\":\"" + id + "\",\"seq\":1,\"ts\":1795256131123,\"location\":{\"lat\":52.52,"
             + "\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"provider\":\"test\",\"ref\":\"r-52.52\"}",
+        frame.bytes().toString());
+    assertEquals(1795256131123L, frame.ts(), "the frame carries the time the engine accepted it");
+  }
+
+  @Test
+  void statusFramesAndTheSnapshotAreExactlyTheContractJson() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    result(engine.publish(new StatusChange(id, OrderStatus.COURIER_ASSIGNED, Instant.parse("2026-11-21T10:45:00Z"),
+        new Courier("Ana \"A\"", "bike"), new LatLng(52.5, 13.4), null, "test")));
+    clock.advance(Duration.ofSeconds(2));
+    result(engine.publish(location(id, 52.52, T0)));
+    clock.advance(Duration.ofSeconds(3));
+    result(engine.publish(new StatusChange(id, OrderStatus.DELIVERED, null, null, null, "delivered", "test")));
+
+    String head = "{\"type\":\"status\",\"orderId\":\"" + id + "\",\"seq\":";
+    assertEquals(head + "1,\"ts\":1795256130123,\"status\":\"COURIER_ASSIGNED\",\"eta\":\"2026-11-21T10:45:00.000Z\","
+            + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
+            + "\"reason\":null,\"at\":\"2026-11-21T10:15:30.123Z\"}",
         next(frames).bytes().toString());
+    assertEquals(2, next(frames).seq());
+    Frame delivered = next(frames);
+    assertEquals(head + "3,\"ts\":1795256135123,\"status\":\"DELIVERED\",\"eta\":null,"
+            + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
+            + "\"reason\":\"delivered\",\"at\":\"2026-11-21T10:15:35.123Z\"}",
+        delivered.bytes().toString());
+    assertEquals(Frame.Kind.TERMINAL_STATUS, delivered.kind());
+    assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + id + "\",\"seq\":3,\"status\":\"DELIVERED\","
+            + "\"location\":{\"lat\":52.52,\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
+            + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"eta\":null,"
+            + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
+            + "\"reason\":\"delivered\",\"updatedAt\":\"2026-11-21T10:15:35.123Z\"}",
+        Frames.snapshot(result(engine.snapshot(id))));
   }
 
   @Test
@@ -195,7 +243,8 @@ public abstract class EngineContract {
     OrderId id = Ids.order();
     BlockingQueue<Frame> kept = watch(id);
     BlockingQueue<Frame> dropped = new LinkedBlockingQueue<>();
-    Subscription sub = result(engine.subscribe(id, dropped::add));
+    Subscription sub = engine.subscribe(id, dropped::add);
+    result(sub.ready());
     sub.cancel();
     // the engine applies the cancel before later publishes on its own loop; an order's frames
     // reach the remaining watcher, and the cancelled one gets none of them
@@ -204,5 +253,91 @@ public abstract class EngineContract {
     result(engine.publish(status(id, OrderStatus.COURIER_ASSIGNED)));
     assertEquals(2, next(kept).seq());
     assertFalse(dropped.stream().anyMatch(f -> f.seq() == 2));
+  }
+
+  // --- publish options: rules inside the one atomic publish --------------------------------
+
+  private PublishResult publish(TrackingEvent event, PublishOptions options) {
+    return result(engine.publish(event, options));
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyIsADuplicateThatChangesNothing() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    PublishOptions evt1 = PublishOptions.providerEvent("uber:evt-1#0");
+    assertEquals(new PublishResult(Outcome.APPLIED, 1), publish(location(id, 52.1, T0), evt1));
+    assertEquals(new PublishResult(Outcome.DUPLICATE, 1), publish(location(id, 52.2, T0.plusSeconds(1)), evt1),
+        "the key makes the repeat, whatever the event says");
+    assertEquals(new PublishResult(Outcome.APPLIED, 2),
+        publish(location(id, 52.3, T0.plusSeconds(2)), PublishOptions.providerEvent("uber:evt-2#0")));
+
+    assertEquals(1, next(frames).seq());
+    Frame second = next(frames);
+    assertEquals(2, second.seq(), "the duplicate was not published");
+    assertTrue(second.bytes().toString().contains("52.3"));
+    assertEquals(2, result(engine.snapshot(id)).seq());
+  }
+
+  @Test
+  void idempotencyKeysAreRememberedPerOrder() {
+    PublishOptions same = PublishOptions.providerEvent("uber:evt-1#0");
+    assertTrue(publish(status(Ids.order(), OrderStatus.PLACED), same).applied());
+    assertTrue(publish(status(Ids.order(), OrderStatus.PLACED), same).applied());
+  }
+
+  @Test
+  void aKeyIsRememberedWhenItsEventWasIgnoredToo() {
+    OrderId id = Ids.order();
+    publish(location(id, 52.1, T0), PublishOptions.NONE);
+    PublishOptions late = PublishOptions.providerEvent("uber:late#0");
+    assertEquals(Outcome.IGNORED, publish(location(id, 52.0, T0.minusSeconds(5)), late).outcome());
+    assertEquals(Outcome.DUPLICATE, publish(location(id, 52.0, T0.minusSeconds(5)), late).outcome());
+  }
+
+  @Test
+  void aForwardOnlyStatusBehindTheCurrentOneIsIgnoredAndNotPublished() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    PublishOptions forward = new PublishOptions(null, true);
+    assertEquals(new PublishResult(Outcome.APPLIED, 1), publish(status(id, OrderStatus.PICKED_UP), forward));
+    assertEquals(new PublishResult(Outcome.IGNORED, 1), publish(status(id, OrderStatus.COURIER_ASSIGNED), forward));
+    assertEquals(new PublishResult(Outcome.APPLIED, 2), publish(status(id, OrderStatus.PICKED_UP), forward),
+        "the same status again may bring a new ETA");
+    assertEquals(new PublishResult(Outcome.APPLIED, 3), publish(status(id, OrderStatus.NEARBY), forward));
+    assertEquals(new PublishResult(Outcome.APPLIED, 4), publish(status(id, OrderStatus.COURIER_ASSIGNED), PublishOptions.NONE),
+        "without the option a status may go back (an explicit unassignment)");
+
+    for (String expected : new String[] {"PICKED_UP", "PICKED_UP", "NEARBY", "COURIER_ASSIGNED"}) {
+      assertEquals(expected, new JsonObject(next(frames).bytes()).getString("status"));
+    }
+  }
+
+  @Test
+  void forwardOnlyLeavesTheTerminalRuleAsItIs() {
+    OrderId id = Ids.order();
+    PublishOptions forward = new PublishOptions(null, true);
+    publish(status(id, OrderStatus.NEARBY), forward);
+    assertEquals(Outcome.APPLIED, publish(status(id, OrderStatus.DELIVERED), forward).outcome());
+    assertEquals(Outcome.REFUSED_TERMINAL, publish(status(id, OrderStatus.COURIER_ASSIGNED), forward).outcome());
+    assertEquals(Outcome.IGNORED, publish(status(id, OrderStatus.DELIVERED), forward).outcome());
+  }
+
+  @Test
+  void concurrentForwardOnlyStatusesNeverLeaveAnOrderBehindTheFurthestOne() {
+    PublishOptions forward = new PublishOptions(null, true);
+    List<OrderId> orders = new ArrayList<>();
+    List<Future<PublishResult>> inFlight = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      OrderId id = Ids.order();
+      orders.add(id);
+      publish(status(id, OrderStatus.PLACED), forward);
+      inFlight.add(engine.publish(status(id, OrderStatus.PICKED_UP), forward));
+      inFlight.add(engine.publish(status(id, OrderStatus.COURIER_ASSIGNED), forward));
+    }
+    result(Future.all(inFlight));
+    for (OrderId id : orders) {
+      assertEquals(OrderStatus.PICKED_UP, result(engine.snapshot(id)).status(), "order " + id);
+    }
   }
 }

@@ -11,6 +11,7 @@ record FuzzTarget(
     String uberSecret,
     String doordashSecret,
     String deliverooSecret,
+    String onfleetSecret,
     String tokenSecret,
     String goodToken,
     String orderPrefix) {}

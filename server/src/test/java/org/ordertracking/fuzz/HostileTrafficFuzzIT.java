@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.ordertracking.adapters.Fixtures;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.uber.UberAdapter;
-import org.ordertracking.engine.redis.RedisEngine;
+import org.ordertracking.engine.Hub;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.LogCapture;
@@ -55,6 +55,7 @@ class HostileTrafficFuzzIT {
   private static final String UBER_SECRET = "uber-fuzz-secret";
   private static final String DOORDASH_SECRET = "doordash-fuzz-secret";
   private static final String DELIVEROO_SECRET = "deliveroo-fuzz-secret";
+  private static final String ONFLEET_SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
   @Test
   void hostileTrafficGetsNoServerErrorPublishesNothingAndLeavesTheNodeServing() throws Exception {
@@ -68,7 +69,8 @@ class HostileTrafficFuzzIT {
     RedisFixture redis = RedisFixture.start();
     Map<String, String> env = TestNode.env(redis.url());
     env.put("TRACKING_WEBHOOK_SECRETS",
-        "uber=" + UBER_SECRET + ",doordash=" + DOORDASH_SECRET + ",deliveroo=" + DELIVEROO_SECRET);
+        "uber=" + UBER_SECRET + ",doordash=" + DOORDASH_SECRET + ",deliveroo=" + DELIVEROO_SECRET
+            + ",onfleet=" + ONFLEET_SECRET);
     env.put("TRACKING_HTTP_HEADER_TIMEOUT", "500ms");
     env.put("TRACKING_HTTP_BODY_TIMEOUT", "500ms");
     env.put("TRACKING_HTTP_KEEP_ALIVE_TIMEOUT", "500ms");
@@ -80,7 +82,7 @@ class HostileTrafficFuzzIT {
         tokens.add(node.token(new OrderId(prefix + "ws" + i)));
       }
       FuzzTarget target = new FuzzTarget(TestNode.API_KEY, TestNode.ADMIN_KEY, UBER_SECRET, DOORDASH_SECRET,
-          DELIVEROO_SECRET, TestNode.SECRET, tokens.get(0), prefix);
+          DELIVEROO_SECRET, ONFLEET_SECRET, TestNode.SECRET, tokens.get(0), prefix);
       long keysBefore = dbsize(watcher);
       ConcurrentLinkedQueue<String> published = new ConcurrentLinkedQueue<>();
       RedisConnection sub = Await.result(watcher.connect());
@@ -115,8 +117,8 @@ class HostileTrafficFuzzIT {
 
       Await.until("every HTTP connection released", () -> node.server().httpGuard().openConnections() == 0);
       Await.until("every socket released", () -> node.server().node().connections() == 0);
-      RedisEngine engine = (RedisEngine) node.server().engine();
-      Await.until(vertx, Await.TIMEOUT, "every subscription released", () -> engine.subscriptions().map(n -> n == 0));
+      Hub engine = (Hub) node.server().engine();
+      Await.until("every subscription released", () -> engine.subscriptions() == 0);
       assertEquals(List.of(), List.copyOf(published), "nothing was published");
       assertEquals(keysBefore, dbsize(watcher), "nothing was stored");
       assertEquals(List.of(), logs.at(Level.ERROR, "").stream().map(e -> e.getFormattedMessage()).toList(),

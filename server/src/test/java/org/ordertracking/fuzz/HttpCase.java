@@ -16,8 +16,8 @@ record HttpCase(String category, String label, byte[] bytes, Expect expect) {
     REFUSED,
     /** 401: no or a bad credential. */
     UNAUTHORIZED,
-    /** 400: authentic but malformed. */
-    MALFORMED,
+    /** Authentic but unusable: 400, or 200 {@code "ignored"}; never accepted. */
+    NOTHING_TO_PUBLISH,
     /** A 4xx other than a successful upgrade: a WebSocket handshake that must not be accepted. */
     NOT_UPGRADED,
     /** The server may wait for the rest; it must answer 408 or close once its deadline passes. */

@@ -27,7 +27,7 @@ import org.ordertracking.testing.WsClient;
 
 /**
  * The WebSocket contract (PROTOCOL §3) over real sockets against a started server; subclasses pick
- * the engine.
+ * the engine, and whether the deployment is one node or split by role.
  */
 abstract class GatewayContract {
   protected Vertx vertx;
@@ -35,10 +35,15 @@ abstract class GatewayContract {
 
   protected abstract Map<String, String> env();
 
+  /** One node with every role; a subclass may split the deployment. */
+  protected TestNode startNode(Vertx vertx, Map<String, String> env) {
+    return TestNode.start(vertx, env);
+  }
+
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    node = TestNode.start(vertx, env());
+    node = startNode(vertx, env());
   }
 
   @AfterEach
@@ -74,6 +79,28 @@ abstract class GatewayContract {
       assertEquals("PICKED_UP", st.getString("status"));
       assertFalse(ws.isClosed());
     }
+  }
+
+  @Test
+  void liveFramesCarryTheirAcceptanceTimeAndStatusesTheirReason() {
+    OrderId id = Ids.order();
+    try (WsClient ws = node.connect(node.token(id))) {
+      ws.next();
+      long before = System.currentTimeMillis();
+      node.location(id, 52.5, 13.4);
+      long ts = ws.next().getLong("ts");
+      assertTrue(ts >= before && ts <= System.currentTimeMillis(), "ts " + ts + " is when the engine accepted it");
+
+      var res = node.post("/api/v1/orders/" + id + "/status",
+          new JsonObject().put("status", "CANCELLED").put("reason", "cancelled"));
+      assertEquals(202, res.statusCode(), res.bodyAsString());
+      JsonObject st = ws.next();
+      assertEquals("cancelled", st.getString("reason"));
+      assertTrue(st.getLong("ts") >= ts);
+    }
+    JsonObject snapshot = node.get("/api/v1/orders/" + id).bodyAsJsonObject();
+    assertEquals("cancelled", snapshot.getString("reason"));
+    assertFalse(snapshot.containsKey("ts"), "a snapshot is state, not a live frame");
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.Deflater;
-import org.ordertracking.engine.Frames;
+import org.ordertracking.protocol.Frames;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
@@ -68,8 +68,8 @@ public final class WebSocketCompressionCost {
     for (int i = 0; i < n; i++) {
       Location loc = new Location(52.520008 + i * 0.000137, 13.404954 + i * 0.000091,
           (double) ((i * 7) % 360), 4.2 + (i % 5) * 0.3, 8.0, t.plusMillis(3_000L * i));
-      String frame = Frames.head("location", id) + (100 + i) + ",\"ts\":" + (1795000000000L + 3_000L * i)
-          + Frames.locationTail(new LocationUpdate(id, loc, "uber", null));
+      String frame = Frames.location(new LocationUpdate(id, loc, "uber", null), 1795000000000L + 3_000L * i)
+          .glue(100 + i, "", "");
       out.add(frame.getBytes(StandardCharsets.UTF_8));
     }
     return out;

@@ -384,6 +384,21 @@ class EventParserTest {
     }
 
     @Test
+    void anOptionalReasonTokenIsRead() throws Exception {
+      assertEquals("cancelled", status("{\"status\":\"CANCELLED\",\"reason\":\"cancelled\"}").reason());
+      assertEquals("undeliverable", status("{\"status\":\"CANCELLED\",\"reason\":\"undeliverable\"}").reason());
+      assertNull(status("{\"status\":\"CANCELLED\"}").reason());
+      assertNull(status("{\"status\":\"CANCELLED\",\"reason\":null}").reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Cancelled\"", "\"no show\"", "\"\"", "\"r2d2\"", "7",
+        "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""})
+    void aReasonThatIsNotALowercaseTokenIsRejectedNamingReason(String value) {
+      assertNames("reason", statusError("{\"status\":\"CANCELLED\",\"reason\":" + value + "}"));
+    }
+
+    @Test
     void missingStatusIsRejectedAsRequired() {
       assertEquals("status is required", statusError("{\"eta\":\"2026-11-21T10:30:00Z\"}"));
     }

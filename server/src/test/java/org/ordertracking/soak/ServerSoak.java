@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.ordertracking.engine.redis.RedisEngine;
+import org.ordertracking.engine.Hub;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.RawWebSocket;
@@ -57,7 +57,7 @@ class ServerSoak {
     Redis admin = Redis.createClient(vertx, redis.url());
     Random random = new Random(Long.getLong("soak.seed", 1));
     try (TestNode node = TestNode.start(vertx, TestNode.env(redis.url()))) {
-      RedisEngine engine = (RedisEngine) node.server().engine();
+      Hub engine = (Hub) node.server().engine();
       for (int w = 0; w < WARM_UP_ROUNDS; w++) {
         round(node, random, -1 - w); // classes loaded, code compiled, pools and caches filled
       }
@@ -164,9 +164,9 @@ class ServerSoak {
     Await.until("ready again", () -> node.server().node().notReadyReason().isEmpty());
   }
 
-  private static void awaitIdle(Vertx vertx, TestNode node, RedisEngine engine) {
+  private static void awaitIdle(Vertx vertx, TestNode node, Hub engine) {
     Await.until("no socket open", () -> node.server().node().connections() == 0);
-    Await.until(vertx, Await.TIMEOUT, "no engine subscription left", () -> engine.subscriptions().map(n -> n == 0));
+    Await.until("no engine subscription left", () -> engine.subscriptions() == 0);
     Await.until("no HTTP connection but the test client's pool (at most " + CLIENT_POOL + ")",
         () -> node.server().httpGuard().openConnections() <= CLIENT_POOL);
   }

@@ -44,10 +44,15 @@ public final class Await {
 
   /** Polls {@code condition} until true or the timeout passes. */
   public static void until(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    until(what, TIMEOUT, condition);
+  }
+
+  /** Polls {@code condition} every 10 ms until true; fails after {@code limit}. */
+  public static void until(String what, Duration limit, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
+        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting until " + what);
       }
       try {
         TimeUnit.MILLISECONDS.sleep(10);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +19,17 @@ import org.testcontainers.containers.GenericContainer;
  * Testcontainers container when a Docker engine answers, else a {@code redis-server} process from
  * PATH on a free loopback port. A process instance belongs to the test that started it, so fault
  * tests can {@link #stop()} and {@link #restart()} it on the same port. Never a mock.
+ *
+ * <p>Tests that need a Redis 7 feature (sharded pub/sub, Cluster with it) call {@link
+ * #requireVersion} or {@link #requireLocalServerVersion}: on an older Redis they are skipped with a
+ * message naming the feature and the version found, except under {@code CI=true}, where they fail,
+ * so that CI always runs them.
  */
 public final class RedisFixture implements AutoCloseable {
+  /** The container image used when a Docker engine answers: the Redis that CI's Debian ships. */
+  static final String IMAGE = "redis:7.0.15-alpine";
+  static final String INSTALL_HINT = "Debian/Ubuntu: apt-get install -y redis-server redis-tools";
+
   private static RedisFixture shared;
 
   private final String url;
@@ -57,7 +65,7 @@ public final class RedisFixture implements AutoCloseable {
     if (System.getenv("REDIS_URL") != null) {
       return null;
     }
-    int port = freePort();
+    int port = Ports.free();
     try {
       Path dir = Files.createTempDirectory("redis-fixture");
       RedisFixture f = new RedisFixture("redis://127.0.0.1:" + port, port, dir, null, null);
@@ -76,20 +84,37 @@ public final class RedisFixture implements AutoCloseable {
       return new RedisFixture(env, -1, null, null, null);
     }
     if (dockerAnswers()) {
-      GenericContainer<?> c = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+      GenericContainer<?> c = new GenericContainer<>(IMAGE).withExposedPorts(6379);
       c.start();
       return new RedisFixture(
           "redis://" + c.getHost() + ":" + c.getMappedPort(6379), c.getMappedPort(6379), null, null, c);
     }
-    int port = freePort();
+    int port = Ports.free();
     try {
       Path dir = Files.createTempDirectory("redis-fixture");
       RedisFixture f = new RedisFixture("redis://127.0.0.1:" + port, port, dir, null, null);
       f.process = f.launch();
       return f;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
+      throw new IllegalStateException("Redis tests need REDIS_URL, a Docker engine, or redis-server (>= 7) on PATH ("
+          + INSTALL_HINT + "); starting redis-server failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Skips the calling test (fails it under {@code CI=true}) when this Redis is older than {@code
+   * major}, naming {@code feature}.
+   */
+  public void requireVersion(int major, String feature) {
+    RedisVersion.require(RedisVersion.ofServer(url), major, feature, "the Redis at " + url);
+  }
+
+  /**
+   * The same for tests that start their own {@code redis-server} processes (e.g. a Cluster): checks
+   * the {@code redis-server} on PATH.
+   */
+  public static void requireLocalServerVersion(int major, String feature) {
+    RedisVersion.require(RedisVersion.ofLocalBinary(), major, feature, "redis-server on PATH");
   }
 
   private static boolean dockerAnswers() {
@@ -183,14 +208,6 @@ public final class RedisFixture implements AutoCloseable {
       return reply.startsWith("+PONG") || reply.startsWith("-NOAUTH");
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 

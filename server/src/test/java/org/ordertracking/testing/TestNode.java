@@ -7,12 +7,20 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.server.TrackingServer;
 
-/** A server started in-process on a free port, with a client that speaks its API. */
+/**
+ * A deployment started in-process on free ports, with a client that speaks its API: one node with
+ * every role, or a split one (a gateway node, an ingest node and an adapters node on one Redis)
+ * behind the same methods, so the same contract tests run against both. Calls go where a load
+ * balancer would send them: {@code /api/} and {@code /webhooks/} to the ingest node, everything
+ * else (sockets, the page, health) to the gateway node.
+ */
 public final class TestNode implements AutoCloseable {
   public static final String SECRET = "test-secret-that-is-at-least-32-bytes-long";
   public static final String ADMIN_KEY = "admin-key-for-tests";
@@ -20,13 +28,17 @@ public final class TestNode implements AutoCloseable {
   public static final String OTHER_API_KEY = "other-api-key-for-tests";
 
   private final Vertx vertx;
-  private final TrackingServer server;
+  private final TrackingServer gateway;
+  private final TrackingServer ingest;
+  private final List<TrackingServer> servers;
   private final WebClient http;
 
-  private TestNode(Vertx vertx, TrackingServer server) {
+  private TestNode(Vertx vertx, List<TrackingServer> servers) {
     this.vertx = vertx;
-    this.server = server;
-    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()));
+    this.servers = servers;
+    this.gateway = servers.get(0);
+    this.ingest = servers.get(servers.size() > 1 ? 1 : 0);
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
   }
 
   /** Base environment: secrets and keys; {@code redisUrl} null for the memory engine. */
@@ -45,19 +57,38 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Vertx vertx, Map<String, String> env) {
-    return new TestNode(vertx, Await.result(TrackingServer.start(vertx, env)));
+    return new TestNode(vertx, List.of(Await.result(TrackingServer.start(vertx, env))));
   }
 
+  /** Three nodes on the Redis of {@code env}, one role each: gateway, ingest, adapters. */
+  public static TestNode startSplit(Vertx vertx, Map<String, String> env) {
+    List<TrackingServer> servers = new ArrayList<>();
+    for (String role : List.of("gateway", "ingest", "adapters")) {
+      Map<String, String> nodeEnv = new HashMap<>(env);
+      nodeEnv.put("TRACKING_ROLES", role);
+      servers.add(Await.result(TrackingServer.start(vertx, nodeEnv)));
+    }
+    return new TestNode(vertx, servers);
+  }
+
+  /** The node serving sockets (the only node, unless split). */
   public TrackingServer server() {
-    return server;
+    return gateway;
   }
 
+  /** The gateway's port: sockets, the page, health. */
   public int port() {
-    return server.port();
+    return gateway.port();
+  }
+
+  /** The ingest node's port: the API and webhooks (the same port, unless split). */
+  public int ingestPort() {
+    return ingest.port();
   }
 
   public HttpResponse<Buffer> request(HttpMethod method, String path, String key, String contentType, Buffer body) {
-    var req = http.request(method, path);
+    int port = path.startsWith("/api/") || path.startsWith("/webhooks/") ? ingestPort() : port();
+    var req = http.request(method, port, "127.0.0.1", path);
     if (key != null) {
       req.putHeader("Authorization", "Bearer " + key);
     }
@@ -108,6 +139,6 @@ public final class TestNode implements AutoCloseable {
   @Override
   public void close() {
     http.close();
-    Await.result(server.close());
+    servers.forEach(s -> Await.result(s.close()));
   }
 }

@@ -3,6 +3,7 @@ package org.ordertracking.testing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -21,20 +22,22 @@ public final class WsClient implements AutoCloseable {
   public final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Short> closeCode = new CompletableFuture<>();
   private final WebSocketClient client;
-  private final WebSocket ws;
+  private final ClientWebSocket ws;
 
-  private WsClient(WebSocketClient client, WebSocket ws) {
+  private WsClient(WebSocketClient client, ClientWebSocket ws) {
     this.client = client;
     this.ws = ws;
     ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
     ws.closeHandler(v -> closeCode.complete(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
   }
 
-  static WsClient connect(Vertx vertx, int port, String token) {
+  public static WsClient connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(65536));
-    // Handlers are set in the connect callback, on the socket's event loop, so that the server's
-    // first frame cannot arrive before anyone listens.
-    return Await.result(client.connect(options(port, token)).map(ws -> new WsClient(client, ws)));
+    // Handlers are in place before the handshake, so that the server's first frame cannot arrive
+    // before anyone listens (it would be dropped, and the snapshot would look missing).
+    WsClient ws = new WsClient(client, client.webSocket());
+    Await.result(ws.ws.connect(options(port, token)));
+    return ws;
   }
 
   /** The HTTP status a refused upgrade got. */

@@ -23,6 +23,7 @@ final class PageTestServer implements AutoCloseable {
   static final String API_KEY = "key123-browser-tests";
   static final String ADMIN_KEY = "admin-key-browser-tests";
   private static final String SECRET = "browser-test-secret-that-is-long-enough-0123456789";
+  private static final String UBER_KEY = "uber-key-browser-tests";
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,6 +51,7 @@ final class PageTestServer implements AutoCloseable {
     env.put("TRACKING_HTTP_INSTANCES", "1");
     env.put("TRACKING_MAP_TILES_URL", tilesUrl);
     env.put("TRACKING_MAP_ATTRIBUTION", "Test tiles");
+    env.put("TRACKING_WEBHOOK_SECRETS", "uber=" + UBER_KEY);
     server = Await.result(TrackingServer.start(vertx, env));
     port = server.port();
   }
@@ -97,6 +99,36 @@ final class PageTestServer implements AutoCloseable {
 
   void status(String orderId, JsonObject body) {
     post("/api/v1/orders/" + orderId + "/status", API_KEY, body, 202);
+  }
+
+  /** Uber reports a courier on the way to the store, signed as Uber signs it. */
+  void uberPickup(String orderId, JsonObject courier) {
+    String body = new JsonObject()
+        .put("kind", "event.delivery_status")
+        .put("id", "evt_" + System.nanoTime())
+        .put("status", "pickup")
+        .put("delivery_id", "del_" + orderId)
+        .put("created", Instant.now().toString())
+        .put("data", new JsonObject().put("id", "del_" + orderId).put("external_id", orderId)
+            .put("status", "pickup").put("courier", courier))
+        .encode();
+    HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl() + "/webhooks/uber"))
+        .header("Content-Type", "application/json")
+        .header("x-uber-signature", org.ordertracking.adapters.Hmac.sha256Hex(UBER_KEY, body.getBytes()))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .timeout(Duration.ofSeconds(10))
+        .build();
+    try {
+      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() != 200) {
+        throw new AssertionError("Uber webhook answered " + res.statusCode() + ": " + res.body());
+      }
+    } catch (IOException e) {
+      throw new AssertionError("Uber webhook failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static JsonObject statusBody(String status, Instant eta) {

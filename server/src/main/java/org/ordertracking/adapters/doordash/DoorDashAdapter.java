@@ -4,27 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.MalformedPayload;
 import org.ordertracking.adapters.Payloads;
+import org.ordertracking.adapters.Report;
+import org.ordertracking.adapters.doordash.DoorDashEvents.Meaning;
+import org.ordertracking.adapters.doordash.DoorDashEvents.Position;
 import org.ordertracking.auth.Secrets;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
-import org.ordertracking.model.Location;
-import org.ordertracking.model.OrderId;
-import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.model.TrackingEvent.LocationUpdate;
-import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * DoorDash Drive webhooks. DoorDash signs nothing: it sends the {@code Authorization} header value
- * configured for the endpoint, which must equal the provider secret. Payloads carry {@code
- * event_name}, {@code external_delivery_id} (our order id), {@code created_at} and, once a Dasher
- * is assigned, {@code dasher_name} and {@code dasher_location}.
+ * configured for the endpoint, which must equal one of the provider's secrets. Payloads carry
+ * {@code event_name}, {@code external_delivery_id} (the merchant's id: our order id when it is in
+ * our alphabet, else resolved through a delivery link), {@code created_at}, {@code
+ * delivery_status} and, once a Dasher is assigned, {@code dasher_id}, {@code dasher_name}, the
+ * vehicle and {@code dasher_location}.
  */
 public final class DoorDashAdapter implements CourierAdapter {
   public static final String NAME = "doordash";
@@ -35,7 +33,7 @@ public final class DoorDashAdapter implements CourierAdapter {
   }
 
   @Override
-  public boolean authentic(MultiMap headers, Buffer rawBody, String secret) {
+  public boolean verifies(MultiMap headers, Buffer rawBody, String secret) {
     return Secrets.equal(headers.get("Authorization"), secret);
   }
 
@@ -49,40 +47,55 @@ public final class DoorDashAdapter implements CourierAdapter {
     // DoorDash sends no event id; an event is identified by what happened, to which delivery,
     // when. A retry repeats all three.
     String eventId = eventName + "/" + delivery + "/" + createdAt;
-    Optional<DoorDashEvents.Meaning> meaning = DoorDashEvents.of(eventName);
-    if (meaning.isEmpty()) {
+    Optional<Meaning> known = DoorDashEvents.of(eventName);
+    boolean unassigned = DoorDashEvents.backToCreated(Payloads.optText(root, "delivery_status"));
+    if (known.isEmpty() && !unassigned) {
       return Decoded.ignored(eventId);
     }
-    OrderId orderId = Payloads.orderId(root, "external_delivery_id");
     Instant at = Payloads.time(root, "created_at", receivedAt);
-    List<TrackingEvent> events = new ArrayList<>(2);
-    if (meaning.get().locationEvent() || Payloads.present(root, "dasher_location")) {
-      LatLng p = Payloads.point(root, "dasher_location", "lat", "lng");
-      events.add(
-          new LocationUpdate(
-              orderId, new Location(p.lat(), p.lng(), null, null, null, at), NAME, eventId));
+    Decoded.Builder decoded =
+        Decoded.builder(eventId)
+            .order(Payloads.optOrderId(root, "external_delivery_id"))
+            .delivery(delivery)
+            .occurredAt(at);
+    if (unassigned) {
+      // Back to "created": no Dasher holds the delivery any more (one was unassigned).
+      return decoded.unassigned().events(order -> Report.UNASSIGNED.events(order, NAME)).build();
     }
-    if (meaning.get().status() != null) {
-      events.add(
-          new StatusChange(
-              orderId,
-              meaning.get().status(),
-              Payloads.optEstimate(root, "dropoff_time_estimated"),
-              courier(root),
-              Payloads.present(root, "dropoff_location")
-                  ? Payloads.point(root, "dropoff_location", "lat", "lng")
-                  : null,
-              NAME));
+    Meaning meaning = known.get();
+    LatLng p =
+        meaning.position() == Position.REQUIRED
+                || (meaning.position() == Position.OPTIONAL && Payloads.present(root, "dasher_location"))
+            ? Payloads.point(root, "dasher_location", "lat", "lng")
+            : null;
+    String reason =
+        "DELIVERY_CANCELLED".equalsIgnoreCase(eventName)
+            ? DoorDashEvents.cancellationOutcome(Payloads.optText(root, "cancellation_reason"))
+            : meaning.reason();
+    Report report =
+        new Report(
+            Report.fix(p, at),
+            eventId,
+            meaning.status(),
+            Payloads.optEstimate(root, "dropoff_time_estimated"),
+            courier(root),
+            Payloads.present(root, "dropoff_location")
+                ? Payloads.point(root, "dropoff_location", "lat", "lng")
+                : null,
+            reason);
+    if (report.namesCourier()) {
+      decoded.assigned(Payloads.optId(root, "dasher_id"));
     }
-    return new Decoded(eventId, orderId, events);
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
   private static Courier courier(JsonNode root) throws MalformedPayload {
-    String name = Payloads.optText(root, "dasher_name");
-    String make = Payloads.optText(root, "dasher_vehicle_make");
-    String model = Payloads.optText(root, "dasher_vehicle_model");
-    String vehicle =
-        make == null ? model : model == null ? make : make + " " + model;
-    return name == null && vehicle == null ? null : new Courier(name, vehicle);
+    return Courier.orNull(
+        Payloads.optText(root, "dasher_name"),
+        null,
+        null,
+        Payloads.optText(root, "dasher_vehicle_make"),
+        Payloads.optText(root, "dasher_vehicle_model"),
+        null);
   }
 }

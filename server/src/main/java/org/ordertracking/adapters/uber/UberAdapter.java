@@ -4,29 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.MalformedPayload;
+import org.ordertracking.adapters.Outcome;
 import org.ordertracking.adapters.Payloads;
+import org.ordertracking.adapters.Report;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
-import org.ordertracking.model.Location;
-import org.ordertracking.model.OrderId;
-import org.ordertracking.model.OrderStatus;
-import org.ordertracking.model.TrackingEvent;
-import org.ordertracking.model.TrackingEvent.LocationUpdate;
-import org.ordertracking.model.TrackingEvent.StatusChange;
 
 /**
  * Uber Direct webhooks ({@code event.courier_update}, {@code event.delivery_status}). Envelope:
  * {@code kind}, {@code id} (event id), {@code delivery_id}, {@code created}, {@code data} (the
- * delivery object, whose {@code external_id} is our order id). Signed with {@code
- * x-uber-signature} (older integrations: {@code x-postmates-signature}) = hex HMAC-SHA256 of the
- * raw body.
+ * delivery object). Our order id is {@code data.external_id}, present only when the merchant set
+ * one; the delivery id is kept so a delivery link can resolve the order instead. Signed with
+ * {@code x-uber-signature} (older integrations: {@code x-postmates-signature}) = hex HMAC-SHA256 of
+ * the raw body keyed by the webhook signing key.
  */
 public final class UberAdapter implements CourierAdapter {
   public static final String NAME = "uber";
@@ -39,7 +34,7 @@ public final class UberAdapter implements CourierAdapter {
   }
 
   @Override
-  public boolean authentic(MultiMap headers, Buffer rawBody, String secret) {
+  public boolean verifies(MultiMap headers, Buffer rawBody, String secret) {
     String given = headers.get(SIGNATURE);
     if (given == null) {
       given = headers.get(LEGACY_SIGNATURE);
@@ -60,52 +55,71 @@ public final class UberAdapter implements CourierAdapter {
     };
   }
 
+  private static Decoded.Builder envelope(JsonNode root, String eventId, Instant at)
+      throws MalformedPayload {
+    String deliveryId = Payloads.optId(root, "delivery_id");
+    return Decoded.builder(eventId)
+        .order(Payloads.optOrderId(root, "data.external_id"))
+        .delivery(deliveryId != null ? deliveryId : Payloads.optId(root, "data.id"))
+        .occurredAt(at);
+  }
+
   private static Decoded courierUpdate(JsonNode root, String eventId, Instant now)
       throws MalformedPayload {
-    OrderId orderId = Payloads.orderId(root, "data.external_id");
     Instant at = Payloads.time(root, "created", now);
-    LatLng p = Payloads.point(root, "data.courier.location", "lat", "lng");
-    Location location = new Location(p.lat(), p.lng(), null, null, null, at);
-    return new Decoded(eventId, orderId, List.of(new LocationUpdate(orderId, location, NAME, eventId)));
+    // The courier object may be null in a courier update; the event's own location then holds it.
+    LatLng p =
+        Payloads.present(root, "data.courier.location")
+            ? Payloads.point(root, "data.courier.location", "lat", "lng")
+            : Payloads.point(root, "location", "lat", "lng");
+    Report report = new Report(Report.fix(p, at), eventId, null, null, null, null, null);
+    return envelope(root, eventId, at).events(order -> report.events(order, NAME)).build();
   }
 
   private static Decoded deliveryStatus(JsonNode root, String eventId, Instant now)
       throws MalformedPayload {
-    OrderId orderId = Payloads.orderId(root, "data.external_id");
     Instant at = Payloads.time(root, "created", now);
     String uberStatus = Payloads.optText(root, "status");
     if (uberStatus == null) {
       uberStatus = Payloads.text(root, "data.status");
     }
-    Optional<OrderStatus> status =
+    Optional<UberStatuses.Mapped> mapped =
         UberStatuses.map(uberStatus, Payloads.flag(root, "data.courier_imminent"));
-    List<TrackingEvent> events = new ArrayList<>(2);
-    // The delivery object carries the courier's position too; publish it before the status so a
-    // terminal status stays the last word.
-    if (Payloads.present(root, "data.courier.location")) {
-      LatLng p = Payloads.point(root, "data.courier.location", "lat", "lng");
-      events.add(
-          new LocationUpdate(
-              orderId, new Location(p.lat(), p.lng(), null, null, null, at), NAME, eventId));
+    boolean terminal = mapped.isPresent() && mapped.get().status().isTerminal();
+    // The delivery object carries the courier's position too. Not when the delivery failed: where
+    // the courier takes the order back is none of the customer's business.
+    LatLng p =
+        Payloads.present(root, "data.courier.location")
+                && (!terminal || Outcome.DELIVERED.equals(mapped.get().reason()))
+            ? Payloads.point(root, "data.courier.location", "lat", "lng")
+            : null;
+    Report report =
+        new Report(
+            Report.fix(p, at),
+            eventId,
+            mapped.map(UberStatuses.Mapped::status).orElse(null),
+            Payloads.optEstimate(root, "data.dropoff_eta"),
+            courier(root),
+            Payloads.present(root, "data.dropoff.location")
+                ? Payloads.point(root, "data.dropoff.location", "lat", "lng")
+                : null,
+            mapped.map(UberStatuses.Mapped::reason).orElse(null));
+    Decoded.Builder decoded = envelope(root, eventId, at);
+    if (report.namesCourier()) {
+      decoded.assigned(null); // Uber gives no courier id: the courier object itself tells them apart
     }
-    if (status.isPresent()) {
-      events.add(
-          new StatusChange(
-              orderId,
-              status.get(),
-              Payloads.optEstimate(root, "data.dropoff_eta"),
-              courier(root),
-              Payloads.present(root, "data.dropoff.location")
-                  ? Payloads.point(root, "data.dropoff.location", "lat", "lng")
-                  : null,
-              NAME));
-    }
-    return new Decoded(eventId, orderId, events);
+    return decoded.events(order -> report.events(order, NAME)).build();
   }
 
+  /** The courier as Uber's own tracking page shows them: name, photo, vehicle. */
   private static Courier courier(JsonNode root) throws MalformedPayload {
-    String name = Payloads.optText(root, "data.courier.name");
-    String vehicle = Payloads.optText(root, "data.courier.vehicle_type");
-    return name == null && vehicle == null ? null : new Courier(name, vehicle);
+    String c = "data.courier.";
+    return Courier.orNull(
+        Payloads.optText(root, c + "name"),
+        Payloads.optText(root, c + "vehicle_type"),
+        Payloads.optPhotoUrl(root, c + "img_href"),
+        Payloads.optText(root, c + "vehicle_make"),
+        Payloads.optText(root, c + "vehicle_model"),
+        Payloads.optText(root, c + "vehicle_color"));
   }
 }

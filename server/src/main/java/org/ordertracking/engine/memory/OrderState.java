@@ -14,6 +14,7 @@ final class OrderState {
   String etaJson;
   String courierJson;
   String dropoffJson;
+  String reason;
   String updatedAt;
   long expiresAtMillis;
 
@@ -27,6 +28,6 @@ final class OrderState {
 
   Snapshot snapshot() {
     return new Snapshot(
-        orderId, seq, status, locationJson, etaJson, courierJson, dropoffJson, updatedAt);
+        orderId, seq, status, locationJson, etaJson, courierJson, dropoffJson, reason, updatedAt);
   }
 }

@@ -11,18 +11,45 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.ordertracking.engine.PublishOptions;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.PublishResult;
+import org.ordertracking.model.PublishResult.Outcome;
+import org.ordertracking.model.Times;
+import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.protocol.FrameParts;
+import org.ordertracking.protocol.Frames;
 
 /**
- * The Lua publish script ({@code redis/publish.lua}): run by SHA, and sent whole only when Redis
- * answers NOSCRIPT (first use, or after a Redis restart flushed its script cache).
+ * The Lua publish script ({@code redis/publish.lua}) and its argument layout, in one place. Run by
+ * SHA, and sent whole only when Redis answers NOSCRIPT (first use, or after a Redis restart flushed
+ * its script cache). Every key it touches carries the order's {@code {orderId}} hash tag, so on a
+ * Cluster the whole publish runs on the shard that owns the order.
  */
 final class PublishScript {
+  private static final Outcome[] OUTCOMES = {
+    Outcome.APPLIED, Outcome.IGNORED, Outcome.REFUSED_TERMINAL, Outcome.DUPLICATE
+  };
+
   private final String source;
   private final String sha;
+  private final String stateTtlSeconds;
+  private final String eventIdTtlSeconds;
+  private final String publishCommand;
 
-  PublishScript() {
+  PublishScript(long stateTtlSeconds, long eventIdTtlSeconds, String publishCommand) {
+    this.stateTtlSeconds = Long.toString(Math.max(1, stateTtlSeconds));
+    this.eventIdTtlSeconds = Long.toString(Math.max(1, eventIdTtlSeconds));
+    this.publishCommand = publishCommand;
     try (InputStream in = PublishScript.class.getResourceAsStream("/redis/publish.lua")) {
       if (in == null) {
         throw new IllegalStateException("redis/publish.lua missing from the classpath");
@@ -40,24 +67,77 @@ final class PublishScript {
     }
   }
 
-  Future<Response> run(Redis redis, String key, List<String> args) {
+  /** Publishes one event accepted by the engine at {@code now}. */
+  Future<PublishResult> publish(Redis redis, TrackingEvent event, PublishOptions options, Instant now) {
+    String at = Times.format(now);
+    OrderId id = event.orderId();
+    List<String> keys = new ArrayList<>(2);
+    keys.add(RedisKeys.stateKey(id));
+    if (options.idempotencyKey() != null) {
+      keys.add(RedisKeys.eventIdKey(id, options.idempotencyKey()));
+    }
+    List<String> args = new ArrayList<>(16);
+    args.addAll(List.of(
+        event instanceof LocationUpdate ? "location" : "status",
+        stateTtlSeconds,
+        RedisKeys.eventsChannel(id),
+        publishCommand,
+        eventIdTtlSeconds,
+        at));
+    if (event instanceof LocationUpdate loc) {
+      addParts(args, Frames.location(loc, now.toEpochMilli()));
+      args.add(Long.toString(loc.location().recordedAt().toEpochMilli()));
+      args.add(Frames.location(loc.location()));
+    } else {
+      StatusChange st = (StatusChange) event;
+      addParts(args, Frames.status(st, now.toEpochMilli(), at));
+      args.add(st.status().name());
+      args.add(Frames.eta(st.eta()));
+      args.add(st.courier() == null ? "" : st.courier().toJson());
+      args.add(st.dropoff() == null ? "" : Frames.latLng(st.dropoff()));
+      args.add(st.status().isTerminal() ? "1" : "0");
+      args.add(options.forwardOnly() ? statusesAhead(st.status()) : "");
+      args.add(st.reason() == null ? "" : st.reason());
+    }
+    return run(redis, keys, args).map(PublishScript::result);
+  }
+
+  private static void addParts(List<String> args, FrameParts parts) {
+    args.add(parts.beforeSeq());
+    args.add(parts.afterSeq());
+    args.add(parts.afterCourier());
+    args.add(parts.afterDropoff());
+  }
+
+  /** The statuses {@code status} is behind, for the script's forward-only check. */
+  private static String statusesAhead(OrderStatus status) {
+    return Arrays.stream(OrderStatus.values())
+        .filter(status::isBehind)
+        .map(OrderStatus::name)
+        .collect(Collectors.joining(","));
+  }
+
+  private static PublishResult result(Response r) {
+    return new PublishResult(OUTCOMES[r.get(0).toInteger()], r.get(1).toLong());
+  }
+
+  private Future<Response> run(Redis redis, List<String> keys, List<String> args) {
     return redis
-        .send(request(Command.EVALSHA, sha, key, args))
+        .send(request(Command.EVALSHA, sha, keys, args))
         .recover(
             err -> {
               String msg = err.getMessage();
               if (msg != null && msg.startsWith("NOSCRIPT")) {
-                return redis.send(request(Command.EVAL, source, key, args));
+                return redis.send(request(Command.EVAL, source, keys, args));
               }
               return Future.failedFuture(err);
             });
   }
 
-  private static Request request(Command cmd, String script, String key, List<String> args) {
-    Request req = Request.cmd(cmd).arg(script).arg(1).arg(key);
-    for (String a : args) {
-      req.arg(a);
-    }
+  private static Request request(Command cmd, String script, List<String> keys, List<String> args) {
+    Request req = Request.cmd(cmd).arg(script).arg(keys.size());
+    keys.forEach(req::arg);
+    args.forEach(req::arg);
     return req;
   }
 }

@@ -1,14 +1,20 @@
 package org.ordertracking.engine.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.ordertracking.model.OrderId;
 
 /**
  * The Redis layout of the contract, in one place. The braces are a Cluster hash tag: an order's
- * state key and events channel always share a slot.
+ * state key, events channel and remembered idempotency keys always share a slot.
  */
 public final class RedisKeys {
   private static final String PREFIX = "order:{";
   private static final String EVENTS_SUFFIX = "}:events";
+  private static final Pattern SAFE_EVENT_ID = Pattern.compile("[A-Za-z0-9_.:/#-]{1,160}");
 
   private RedisKeys() {}
 
@@ -20,12 +26,22 @@ public final class RedisKeys {
     return PREFIX + orderId.value() + EVENTS_SUFFIX;
   }
 
-  /** The order of an events channel name, or null when the name is not one of ours. */
-  public static OrderId orderOfChannel(String channel) {
-    if (channel.startsWith(PREFIX) && channel.endsWith(EVENTS_SUFFIX)) {
-      String id = channel.substring(PREFIX.length(), channel.length() - EVENTS_SUFFIX.length());
-      return OrderId.isValid(id) ? new OrderId(id) : null;
+  /**
+   * Where the publish script remembers an idempotency key: beside the order's state, in its slot.
+   * Keys outside a safe alphabet, or long ones, are replaced by their SHA-256, so no provider input
+   * can break the naming.
+   */
+  public static String eventIdKey(OrderId orderId, String idempotencyKey) {
+    String id = SAFE_EVENT_ID.matcher(idempotencyKey).matches() ? idempotencyKey : "sha256-" + sha256(idempotencyKey);
+    return PREFIX + orderId.value() + "}:event:" + id;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return null;
   }
 }

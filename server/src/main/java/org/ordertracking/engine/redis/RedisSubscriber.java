@@ -15,12 +15,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.ordertracking.engine.Feed;
+import org.ordertracking.engine.FrameListener;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.FrameScanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's one pub/sub connection, separate from the command connections. Confined to the
- * engine loop.
+ * A {@link Feed} over one pub/sub connection, separate from the command connections. Confined to
+ * the context that opened it (the engine loop, with one feed per node).
  *
  * <p>Redis confirms a SUBSCRIBE with a push message, not a reply, and the client library completes
  * the command's future as soon as it is written. A watcher must not read its snapshot before Redis
@@ -29,29 +34,26 @@ import org.slf4j.LoggerFactory;
  * confirming that ticket arrives. Confirmations arrive in the order the commands were sent.
  *
  * <p>When the connection drops it reconnects with capped, jittered backoff, subscribes again to
- * every channel still wanted, and reports each re-confirmed channel through {@link
- * Listener#onResubscribed} so its watchers can resynchronise from a fresh snapshot.
+ * every channel still wanted, and reports each re-confirmed order to the sink's {@link
+ * FrameListener#onResync} so its watchers can resynchronise from a fresh snapshot.
  */
-final class RedisSubscriber {
+final class RedisSubscriber implements Feed {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
   private static final long BACKOFF_MIN_MS = 100;
   private static final long BACKOFF_MAX_MS = 5_000;
 
-  interface Listener {
-    void onMessage(String channel, Buffer payload);
-
-    void onResubscribed(String channel);
-
-    void onConnectionChange(boolean connected);
-  }
-
   private static final class ChannelState {
+    final OrderId orderId;
     boolean wanted;
     long sent;
     long confirmed;
     int unsubscribesPending;
     boolean resyncOnConfirm;
     final List<Waiter> waiters = new ArrayList<>(1);
+
+    ChannelState(OrderId orderId) {
+      this.orderId = orderId;
+    }
 
     boolean idle() {
       return !wanted && sent == confirmed && unsubscribesPending == 0 && waiters.isEmpty();
@@ -62,29 +64,28 @@ final class RedisSubscriber {
 
   private final Vertx vertx;
   private final Redis client;
-  private final Listener listener;
-  private final boolean sharded;
-  private final Map<String, ChannelState> channels = new HashMap<>();
+  private final FrameListener sink;
+  private final PubSubCommands commands;
+  /** Keyed by the channel name's bytes, so a message is matched without decoding its channel. */
+  private final Map<Buffer, ChannelState> channels = new HashMap<>();
   private RedisConnection connection;
+  private volatile boolean up;
   private int attempts;
   private boolean closed;
 
-  RedisSubscriber(Vertx vertx, Redis client, boolean sharded, Listener listener) {
+  RedisSubscriber(Vertx vertx, Redis client, PubSubCommands commands, FrameListener sink) {
     this.vertx = vertx;
     this.client = client;
-    this.sharded = sharded;
-    this.listener = listener;
+    this.commands = commands;
+    this.sink = sink;
   }
 
+  /** Whether the connection is up; safe to read from any thread. */
   boolean connected() {
-    return connection != null;
+    return up;
   }
 
-  int channelCount() {
-    return channels.size();
-  }
-
-  /** First connection attempt; later ones happen by themselves. Call on the engine loop. */
+  /** First connection attempt; later ones happen by themselves. Call on the feed's context. */
   Future<Void> start() {
     return connect();
   }
@@ -116,9 +117,9 @@ final class RedisSubscriber {
       LOG.info("Redis subscriber reconnected; resubscribing {} channels", channels.size());
     }
     // A fresh connection has no subscriptions: renumber and send one SUBSCRIBE per wanted channel.
-    Iterator<Map.Entry<String, ChannelState>> it = channels.entrySet().iterator();
+    Iterator<Map.Entry<Buffer, ChannelState>> it = channels.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<String, ChannelState> e = it.next();
+      Map.Entry<Buffer, ChannelState> e = it.next();
       ChannelState st = e.getValue();
       st.sent = 0;
       st.confirmed = 0;
@@ -129,11 +130,11 @@ final class RedisSubscriber {
         continue;
       }
       st.resyncOnConfirm = reconnect;
-      send(e.getKey(), subscribeCommand());
+      send(e.getKey(), commands.subscribe());
       long ticket = ++st.sent;
       st.waiters.replaceAll(w -> new Waiter(ticket, w.promise()));
     }
-    listener.onConnectionChange(true);
+    up = true;
   }
 
   private void onLost(RedisConnection conn, String why) {
@@ -145,7 +146,7 @@ final class RedisSubscriber {
       return;
     }
     LOG.warn("Redis subscriber lost ({}); reconnecting", why);
-    listener.onConnectionChange(false);
+    up = false;
     scheduleReconnect();
   }
 
@@ -159,16 +160,18 @@ final class RedisSubscriber {
     vertx.setTimer(delay, id -> connect());
   }
 
-  /** Completes once Redis has confirmed a subscription to {@code channel}. */
-  Future<Void> subscribe(String channel) {
-    ChannelState st = channels.computeIfAbsent(channel, c -> new ChannelState());
+  /** Completes once Redis has confirmed the subscription to the order's channel. */
+  @Override
+  public Future<Void> subscribe(OrderId orderId) {
+    Buffer channel = Buffer.buffer(RedisKeys.eventsChannel(orderId));
+    ChannelState st = channels.computeIfAbsent(channel, c -> new ChannelState(orderId));
     if (st.wanted && st.confirmed >= st.sent && st.sent > 0) {
       return Future.succeededFuture();
     }
     if (!st.wanted) {
       st.wanted = true;
       if (connection != null) {
-        send(channel, subscribeCommand());
+        send(channel, commands.subscribe());
         st.sent++;
       }
     }
@@ -177,46 +180,68 @@ final class RedisSubscriber {
     return p.future();
   }
 
-  void unsubscribe(String channel) {
+  @Override
+  public void unsubscribe(OrderId orderId) {
+    Buffer channel = Buffer.buffer(RedisKeys.eventsChannel(orderId));
     ChannelState st = channels.get(channel);
     if (st == null || !st.wanted) {
       return;
     }
     st.wanted = false;
     if (connection != null) {
-      send(channel, sharded ? Command.SUNSUBSCRIBE : Command.UNSUBSCRIBE);
+      send(channel, commands.unsubscribe());
       st.unsubscribesPending++;
     } else if (st.idle()) {
       channels.remove(channel);
     }
   }
 
-  private Command subscribeCommand() {
-    return sharded ? Command.SSUBSCRIBE : Command.SUBSCRIBE;
-  }
-
   /** Sends a (un)subscribe; a failed write means the connection is gone. */
-  private void send(String channel, Command cmd) {
+  private void send(Buffer channel, Command cmd) {
     RedisConnection conn = connection;
     conn.send(Request.cmd(cmd).arg(channel))
         .onFailure(err -> onLost(conn, "send failed: " + err.getMessage()));
   }
 
+  /** Every push of the connection; a message costs no allocation of ours but its Frame. */
   private void onPush(Response push) {
     if (push == null || push.size() < 3) {
       return;
     }
-    String kind = push.get(0).toString();
-    String channel = push.get(1).toString();
-    switch (kind) {
-      case "message", "smessage" -> listener.onMessage(channel, push.get(2).toBuffer());
-      case "subscribe", "ssubscribe" -> onConfirmed(channel);
-      case "unsubscribe", "sunsubscribe" -> onUnsubscribed(channel);
-      default -> {}
+    Buffer kind = push.get(0).toBuffer();
+    Buffer channel = push.get(1).toBuffer();
+    if (is(kind, "message") || is(kind, "smessage")) {
+      onMessage(channel, push.get(2).toBuffer());
+    } else if (is(kind, "subscribe") || is(kind, "ssubscribe")) {
+      onConfirmed(channel);
+    } else if (is(kind, "unsubscribe") || is(kind, "sunsubscribe")) {
+      onUnsubscribed(channel);
     }
   }
 
-  private void onConfirmed(String channel) {
+  private static boolean is(Buffer kind, String word) {
+    if (kind.length() != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (kind.getByte(i) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void onMessage(Buffer channel, Buffer payload) {
+    ChannelState st = channels.get(channel);
+    Frame frame = st == null ? null : FrameScanner.scan(st.orderId, payload);
+    if (frame == null) {
+      LOG.debug("Ignoring a message on {} that is not a tracking frame", channel);
+      return;
+    }
+    sink.onFrame(frame);
+  }
+
+  private void onConfirmed(Buffer channel) {
     ChannelState st = channels.get(channel);
     if (st == null) {
       return;
@@ -232,14 +257,14 @@ final class RedisSubscriber {
         });
     if (st.resyncOnConfirm && st.wanted && st.confirmed >= st.sent) {
       st.resyncOnConfirm = false;
-      listener.onResubscribed(channel);
+      sink.onResync(st.orderId);
     }
     if (st.idle()) {
       channels.remove(channel);
     }
   }
 
-  private void onUnsubscribed(String channel) {
+  private void onUnsubscribed(Buffer channel) {
     ChannelState st = channels.get(channel);
     if (st == null) {
       return;
@@ -254,10 +279,12 @@ final class RedisSubscriber {
 
   Future<Void> close() {
     closed = true;
+    up = false;
     RedisConnection conn = connection;
     connection = null;
     channels.values().forEach(st -> st.waiters.forEach(w -> w.promise().tryFail("engine closed")));
     channels.clear();
-    return conn == null ? Future.succeededFuture() : conn.close();
+    Future<Void> disconnected = conn == null ? Future.succeededFuture() : conn.close();
+    return disconnected.eventually(client::close);
   }
 }

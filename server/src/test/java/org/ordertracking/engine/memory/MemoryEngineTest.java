@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordertracking.testing.ManualClock;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ordertracking.engine.Frame;
+import org.ordertracking.engine.EngineConfig;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.FrameListener;
-import org.ordertracking.engine.FrameScanner;
+import org.ordertracking.engine.Hub;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
@@ -35,6 +36,11 @@ import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
+import org.ordertracking.protocol.Frame;
+import org.ordertracking.protocol.FrameScanner;
+import org.ordertracking.protocol.Frames;
+import org.ordertracking.testing.Await;
+import org.ordertracking.testing.ManualClock;
 
 /** The engine rules of PROTOCOL §3/§4 (seq, stale, terminal, sticky state, TTL) on the memory engine. */
 @ExtendWith(VertxExtension.class)
@@ -45,11 +51,11 @@ class MemoryEngineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ManualClock clock = new ManualClock(T0);
-  private MemoryEngine engine;
+  private Hub engine;
 
   @BeforeEach
   void start(Vertx vertx) {
-    engine = new MemoryEngine(vertx, TTL, clock);
+    engine = EngineFactory.memory(vertx, TTL, clock);
   }
 
   @AfterEach
@@ -82,7 +88,7 @@ class MemoryEngineTest {
   }
 
   private static StatusChange status(OrderStatus s) {
-    return new StatusChange(O1, s, null, null, null, "p");
+    return new StatusChange(O1, s, null, null, null, null, "p");
   }
 
   private static void assertResult(Outcome outcome, long seq, PublishResult r) {
@@ -126,8 +132,8 @@ class MemoryEngineTest {
     assertTrue(s.isUnknown());
     assertEquals(
         "{\"type\":\"snapshot\",\"orderId\":\"never-seen\",\"seq\":0,\"status\":null,\"location\":null,"
-            + "\"eta\":null,\"courier\":null,\"dropoff\":null,\"updatedAt\":null}",
-        s.toJson());
+            + "\"eta\":null,\"courier\":null,\"dropoff\":null,\"reason\":null,\"updatedAt\":null}",
+        Frames.snapshot(s));
   }
 
   // --- stale locations ---------------------------------------------------------------------
@@ -161,7 +167,7 @@ class MemoryEngineTest {
   void ignoredLocationIsNotPublished(VertxTestContext ctx) {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(2);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(loc(T0.plusSeconds(10)));
     assertEquals(Outcome.IGNORED, publish(loc(T0)).outcome());
     publish(loc(T0.plusSeconds(20)));
@@ -216,14 +222,14 @@ class MemoryEngineTest {
     OrderId o2 = new OrderId("o2");
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(2);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(status(OrderStatus.DELIVERED));
     publish(loc(T0));
     publish(status(OrderStatus.DELIVERED));
     publish(status(OrderStatus.PICKED_UP));
     // Prove nothing else was published for o1: frames reach this listener in order, so a frame
     // published on another order afterwards must be the very next one it sees.
-    await(engine.subscribe(o2, collector(frames, arrived)));
+    await(engine.subscribe(o2, collector(frames, arrived)).ready());
     publish(loc(o2, 1, 1, T0));
     waitFor(ctx);
     assertEquals(2, frames.size());
@@ -237,8 +243,8 @@ class MemoryEngineTest {
   void courierAndDropoffAreStickyWhileEtaIsReplaced() {
     Instant eta = Instant.parse("2026-11-21T10:45:00Z");
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, eta,
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
-    publish(new StatusChange(O1, OrderStatus.PICKED_UP, null, null, null, "p"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "p"));
+    publish(new StatusChange(O1, OrderStatus.PICKED_UP, null, null, null, null, "p"));
     Snapshot s = snapshot(O1);
     assertEquals(OrderStatus.PICKED_UP, s.status());
     assertNull(s.etaJson(), "an absent eta means no estimate: it replaces the old one");
@@ -246,7 +252,7 @@ class MemoryEngineTest {
     assertEquals("{\"lat\":52.5,\"lng\":13.4}", s.dropoffJson());
 
     publish(new StatusChange(O1, OrderStatus.NEARBY, eta.plusSeconds(60),
-        new Courier("Sam", null), null, "p"));
+        new Courier("Sam", null), null, null, "p"));
     s = snapshot(O1);
     assertEquals("\"2026-11-21T10:46:00.000Z\"", s.etaJson());
     assertEquals("{\"name\":\"Sam\"}", s.courierJson(), "a new courier replaces the old one");
@@ -257,16 +263,16 @@ class MemoryEngineTest {
   void statusFrameCarriesTheMergedCourierAndDropoff(VertxTestContext ctx) {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(2);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(new StatusChange(O1, OrderStatus.COURIER_ASSIGNED, null,
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "p"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "p"));
     clock.advance(Duration.ofSeconds(5));
     publish(status(OrderStatus.DELIVERED));
     waitFor(ctx);
     assertEquals(
-        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":2,\"status\":\"DELIVERED\",\"eta\":null,"
+        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":2,\"ts\":1795256135123,\"status\":\"DELIVERED\",\"eta\":null,"
             + "\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
-            + "\"at\":\"2026-11-21T10:15:35.123Z\"}",
+            + "\"reason\":null,\"at\":\"2026-11-21T10:15:35.123Z\"}",
         frames.get(1).bytes().toString());
   }
 
@@ -275,14 +281,14 @@ class MemoryEngineTest {
     publish(new LocationUpdate(O1, new Location(52.52, 13.405, 90.0, 4.2, 8.0, T0), "uber", "r-1"));
     clock.advance(Duration.ofSeconds(2));
     publish(new StatusChange(O1, OrderStatus.PICKED_UP, Instant.parse("2026-11-21T10:30:00Z"),
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "uber"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "uber"));
     assertEquals(
         "{\"type\":\"snapshot\",\"orderId\":\"o1\",\"seq\":2,\"status\":\"PICKED_UP\","
             + "\"location\":{\"lat\":52.52,\"lng\":13.405,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
             + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},"
             + "\"eta\":\"2026-11-21T10:30:00.000Z\",\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},"
-            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"updatedAt\":\"2026-11-21T10:15:32.123Z\"}",
-        snapshot(O1).toJson());
+            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"reason\":null,\"updatedAt\":\"2026-11-21T10:15:32.123Z\"}",
+        Frames.snapshot(snapshot(O1)));
   }
 
   // --- live frames -------------------------------------------------------------------------
@@ -291,30 +297,30 @@ class MemoryEngineTest {
   void listenerReceivesFramesInSeqOrderWithTheExactContractBytes(VertxTestContext ctx) throws Exception {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(4);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
 
     publish(new LocationUpdate(O1, new Location(52.52, 13.405, 90.0, 4.2, 8.0, T0), "uber", "r-\"1\""));
     publish(new LocationUpdate(O1, new Location(52.53, 13.4, null, null, null, T0.plusSeconds(1)), "p", null));
     clock.advance(Duration.ofSeconds(3));
     publish(new StatusChange(O1, OrderStatus.PICKED_UP, Instant.parse("2026-11-21T10:30:00Z"),
-        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), "uber"));
+        new Courier("Alex", "bicycle"), new LatLng(52.5, 13.4), null, "uber"));
     publish(new LocationUpdate(O1, new Location(52.54, 13.41, 0.0, 0.0, 0.0, T0.plusSeconds(2)), "p", "x"));
     waitFor(ctx);
 
     assertEquals(List.of(1L, 2L, 3L, 4L), frames.stream().map(Frame::seq).toList());
     assertEquals(
-        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":1,\"location\":{\"lat\":52.52,\"lng\":13.405,"
+        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":1,\"ts\":1795256130123,\"location\":{\"lat\":52.52,\"lng\":13.405,"
             + "\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},"
             + "\"provider\":\"uber\",\"ref\":\"r-\\\"1\\\"\"}",
         frames.get(0).bytes().toString());
     assertEquals(
-        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":2,\"location\":{\"lat\":52.53,\"lng\":13.4,"
+        "{\"type\":\"location\",\"orderId\":\"o1\",\"seq\":2,\"ts\":1795256130123,\"location\":{\"lat\":52.53,\"lng\":13.4,"
             + "\"recordedAt\":\"2026-11-21T10:15:31.123Z\"},\"provider\":\"p\"}",
         frames.get(1).bytes().toString());
     assertEquals(
-        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":3,\"status\":\"PICKED_UP\","
+        "{\"type\":\"status\",\"orderId\":\"o1\",\"seq\":3,\"ts\":1795256133123,\"status\":\"PICKED_UP\","
             + "\"eta\":\"2026-11-21T10:30:00.000Z\",\"courier\":{\"name\":\"Alex\",\"vehicle\":\"bicycle\"},"
-            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"at\":\"2026-11-21T10:15:33.123Z\"}",
+            + "\"dropoff\":{\"lat\":52.5,\"lng\":13.4},\"reason\":null,\"at\":\"2026-11-21T10:15:33.123Z\"}",
         frames.get(2).bytes().toString());
     assertEquals(
         List.of(Frame.Kind.LOCATION, Frame.Kind.LOCATION, Frame.Kind.STATUS, Frame.Kind.LOCATION),
@@ -323,8 +329,9 @@ class MemoryEngineTest {
     for (Frame f : frames) {
       // Valid JSON, and what the engine says about each frame matches what the bytes say.
       JSON.readTree(f.bytes().getBytes());
-      Frame scanned = FrameScanner.scan(f.bytes());
+      Frame scanned = FrameScanner.scan(O1, f.bytes());
       assertEquals(f.seq(), scanned.seq());
+      assertEquals(f.ts(), scanned.ts());
       assertEquals(f.kind(), scanned.kind());
     }
   }
@@ -333,11 +340,11 @@ class MemoryEngineTest {
   void terminalStatusFrameIsMarkedTerminal(VertxTestContext ctx) {
     List<Frame> frames = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(1);
-    await(engine.subscribe(O1, collector(frames, arrived)));
+    await(engine.subscribe(O1, collector(frames, arrived)).ready());
     publish(status(OrderStatus.CANCELLED));
     waitFor(ctx);
     assertTrue(frames.get(0).terminal());
-    assertEquals(Frame.Kind.TERMINAL_STATUS, FrameScanner.scan(frames.get(0).bytes()).kind());
+    assertEquals(Frame.Kind.TERMINAL_STATUS, FrameScanner.scan(O1, frames.get(0).bytes()).kind());
   }
 
   @Test
@@ -345,8 +352,8 @@ class MemoryEngineTest {
     List<Frame> other = new CopyOnWriteArrayList<>();
     List<Frame> mine = new CopyOnWriteArrayList<>();
     Checkpoint arrived = ctx.checkpoint(1);
-    await(engine.subscribe(new OrderId("o2"), other::add));
-    await(engine.subscribe(O1, collector(mine, arrived)));
+    await(engine.subscribe(new OrderId("o2"), other::add).ready());
+    await(engine.subscribe(O1, collector(mine, arrived)).ready());
     publish(loc(T0));
     waitFor(ctx);
     assertEquals(1, mine.size());
@@ -357,13 +364,15 @@ class MemoryEngineTest {
   void oneSubscriptionPerOrderIsCountedAndTheLastCancelReleasesIt() {
     FrameListener a = f -> {};
     FrameListener b = f -> {};
-    Subscription sa = await(engine.subscribe(O1, a));
-    Subscription sb = await(engine.subscribe(O1, b));
-    assertEquals(1, await(engine.watchedOrders()));
+    Subscription sa = engine.subscribe(O1, a);
+    Subscription sb = engine.subscribe(O1, b);
+    await(sa.ready());
+    await(sb.ready());
+    assertEquals(1, engine.subscriptions());
     sa.cancel();
-    assertEquals(1, await(engine.watchedOrders()));
+    assertEquals(1, engine.subscriptions());
     sb.cancel();
-    assertEquals(0, await(engine.watchedOrders()));
+    Await.until("released", () -> engine.subscriptions() == 0);
   }
 
   // --- expiry ------------------------------------------------------------------------------
@@ -398,6 +407,32 @@ class MemoryEngineTest {
     assertEquals(Outcome.IGNORED, publish(status(OrderStatus.DELIVERED)).outcome());
     clock.advance(Duration.ofHours(4).plusMillis(1));
     assertEquals(0, snapshot(O1).seq());
+  }
+
+  // --- idempotency keys ----------------------------------------------------------------------
+
+  @Test
+  void anIdempotencyKeyIsForgottenAfterItsTtl(Vertx vertx) {
+    Hub small = EngineFactory.memory(vertx, new EngineConfig(null, TTL, Duration.ofMinutes(1), 100), clock,
+        Hub.DEFAULT_SCOPE);
+    PublishOptions key = PublishOptions.providerEvent("uber:e1#0");
+    assertEquals(Outcome.APPLIED, await(small.publish(status(OrderStatus.PLACED), key)).outcome());
+    clock.advance(Duration.ofSeconds(59));
+    assertEquals(Outcome.DUPLICATE, await(small.publish(status(OrderStatus.PLACED), key)).outcome());
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(Outcome.APPLIED, await(small.publish(status(OrderStatus.PLACED), key)).outcome());
+  }
+
+  @Test
+  void theMemoryOfKeysIsBoundedAndForgetsTheOldestFirst(Vertx vertx) {
+    Hub small = EngineFactory.memory(vertx, new EngineConfig(null, TTL, Duration.ofHours(1), 100), clock,
+        Hub.DEFAULT_SCOPE);
+    for (int i = 0; i < 150; i++) {
+      await(small.publish(loc(T0.plusMillis(i)), PublishOptions.providerEvent("e" + i)));
+    }
+    assertEquals(Outcome.DUPLICATE, await(small.publish(loc(T0.plusSeconds(9)), PublishOptions.providerEvent("e149"))).outcome());
+    assertEquals(Outcome.APPLIED, await(small.publish(loc(T0.plusSeconds(9)), PublishOptions.providerEvent("e0"))).outcome(),
+        "the oldest keys were forgotten to stay within the bound");
   }
 
   private static void waitFor(VertxTestContext ctx) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.testing.Await;

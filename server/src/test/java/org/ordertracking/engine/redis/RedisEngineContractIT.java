@@ -1,10 +1,13 @@
 package org.ordertracking.engine.redis;
 
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.engine.EngineContract;
+import org.ordertracking.engine.EngineFactory;
+import org.ordertracking.engine.Hub;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.RedisFixture;
@@ -12,11 +15,19 @@ import org.ordertracking.testing.RedisFixture;
 /** The engine contract against a real Redis. */
 class RedisEngineContractIT extends EngineContract {
   @Override
-  protected TrackingEngine createEngine(Vertx vertx) {
-    RedisEngine engine = new RedisEngine(vertx,
-        new RedisOptions().setConnectionString(RedisFixture.shared().url()), Duration.ofHours(24), Clock.systemUTC());
-    Await.result(engine.start());
+  protected TrackingEngine createEngine(Vertx vertx, Clock clock) {
+    return start(vertx, clock, Hub.DEFAULT_SCOPE);
+  }
+
+  static Hub start(Vertx vertx, Clock clock, Hub.Scope scope) {
+    Hub engine = Await.result(EngineFactory.redis(vertx,
+        setup(vertx, RedisFixture.shared().url()), EngineConfig.defaults(Duration.ofHours(24)), clock, scope));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     return engine;
+  }
+
+  /** The node's Redis setup for a standalone server; Vert.x closes its client at the end. */
+  static RedisSetup setup(Vertx vertx, String url) {
+    return RedisSetup.create(vertx, new RedisConfig(RedisMode.STANDALONE, List.of(url)));
   }
 }

@@ -19,13 +19,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordertracking.engine.Frame;
+import org.ordertracking.engine.EngineConfig;
+import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.FrameListener;
+import org.ordertracking.engine.Hub;
+import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
+import org.ordertracking.protocol.Frame;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.RedisFixture;
@@ -35,6 +40,17 @@ class RedisEngineIT {
   private final Vertx vertx = Vertx.vertx();
   private final List<AutoCloseable> cleanup = new ArrayList<>();
 
+  /** The engine and an inspecting client on the shared Redis, for the tests that use it. */
+  private Hub engine;
+  private Redis redis;
+
+  @BeforeEach
+  void onSharedRedis() {
+    String url = RedisFixture.shared().url();
+    engine = engine(url);
+    redis = client(url);
+  }
+
   @AfterEach
   void tearDown() throws Exception {
     for (AutoCloseable c : cleanup) {
@@ -43,10 +59,9 @@ class RedisEngineIT {
     result(vertx.close());
   }
 
-  private RedisEngine engine(String url) {
-    RedisEngine engine = new RedisEngine(vertx, new RedisOptions().setConnectionString(url),
-        Duration.ofSeconds(120), Clock.systemUTC());
-    result(engine.start());
+  private Hub engine(String url) {
+    Hub engine = result(EngineFactory.redis(vertx, RedisEngineContractIT.setup(vertx, url),
+        EngineConfig.defaults(Duration.ofSeconds(120)), Clock.systemUTC(), Hub.DEFAULT_SCOPE));
     Await.until("engine ready", () -> engine.notReadyReason().isEmpty());
     cleanup.add(() -> result(engine.close()));
     return engine;
@@ -68,30 +83,26 @@ class RedisEngineIT {
 
   @Test
   void oneSubscriptionPerOrderPerNodeReleasedWithTheLastWatcher() {
-    String url = RedisFixture.shared().url();
-    RedisEngine engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     String channel = RedisKeys.eventsChannel(id);
     List<Subscription> subs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      subs.add(result(engine.subscribe(id, f -> {})));
+      Subscription sub = engine.subscribe(id, f -> {});
+      result(sub.ready());
+      subs.add(sub);
     }
     assertEquals(1, numsub(redis, channel));
-    assertEquals(1, result(engine.subscriptions()));
+    assertEquals(1, engine.subscriptions());
     subs.get(0).cancel();
     subs.get(1).cancel();
-    assertEquals(1, result(engine.subscriptions()));
+    assertEquals(1, engine.subscriptions());
     subs.get(2).cancel();
     Await.until("unsubscribed", () -> numsub(redis, channel) == 0);
-    assertEquals(0, result(engine.subscriptions()));
+    assertEquals(0, engine.subscriptions());
   }
 
   @Test
   void stateLivesInTheHashTaggedKeyAndExpires() {
-    String url = RedisFixture.shared().url();
-    RedisEngine engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     result(engine.publish(location(id)));
     String key = "order:{" + id + "}:state";
@@ -102,13 +113,25 @@ class RedisEngineIT {
   }
 
   @Test
+  void idempotencyKeysLiveInTheOrdersSlotAndExpire() {
+    OrderId id = Ids.order();
+    result(engine.publish(location(id), PublishOptions.providerEvent("uber:evt-1#0")));
+    result(engine.publish(location(id), PublishOptions.providerEvent("uber:{odd} id#0")));
+
+    String plain = "order:{" + id + "}:event:uber:evt-1#0";
+    assertEquals(plain, RedisKeys.eventIdKey(id, "uber:evt-1#0"));
+    long ttl = result(redis.send(Request.cmd(Command.TTL).arg(plain))).toLong();
+    assertTrue(ttl > 0 && ttl <= 24 * 3600, "TTL was " + ttl);
+    String odd = RedisKeys.eventIdKey(id, "uber:{odd} id#0");
+    assertTrue(odd.matches("order:\\{" + id + "\\}:event:sha256-[0-9a-f]{64}"), odd);
+    assertEquals(1, result(redis.send(Request.cmd(Command.EXISTS).arg(odd))).toInteger());
+  }
+
+  @Test
   void aFramePublishedByAnotherPublisherReachesWatchersAsIs() {
-    String url = RedisFixture.shared().url();
-    RedisEngine engine = engine(url);
-    Redis redis = client(url);
     OrderId id = Ids.order();
     BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-    result(engine.subscribe(id, frames::add));
+    result(engine.subscribe(id, frames::add).ready());
     String frame = "{\"type\":\"status\",\"orderId\":\"" + id + "\",\"seq\":7,\"status\":\"NEARBY\"}";
     result(redis.send(Request.cmd(Command.PUBLISH).arg("order:{" + id + "}:events").arg(frame)));
     Frame got = next(frames);
@@ -122,29 +145,29 @@ class RedisEngineIT {
       if (!redisServer.controllable()) {
         return; // REDIS_URL points at a server this test may not kill
       }
-      RedisEngine engine = engine(redisServer.url());
+      Hub ownEngine = engine(redisServer.url());
       OrderId id = Ids.order();
       BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
       AtomicInteger resyncs = new AtomicInteger();
-      result(engine.subscribe(id, new FrameListener() {
+      result(ownEngine.subscribe(id, new FrameListener() {
         @Override
         public void onFrame(Frame frame) {
           frames.add(frame);
         }
 
         @Override
-        public void onResync() {
+        public void onResync(OrderId orderId) {
           resyncs.incrementAndGet();
         }
-      }));
+      }).ready());
 
       redisServer.stop();
-      Await.until("engine reports not ready", () -> engine.notReadyReason().isPresent());
+      Await.until("engine reports not ready", () -> ownEngine.notReadyReason().isPresent());
       redisServer.restart();
       Await.until("resync after reconnect", () -> resyncs.get() == 1);
-      Await.until("engine ready again", () -> engine.notReadyReason().isEmpty());
+      Await.until("engine ready again", () -> ownEngine.notReadyReason().isEmpty());
 
-      result(engine.publish(location(id)));
+      result(ownEngine.publish(location(id)));
       assertEquals(1, next(frames).seq(), "a fresh Redis starts the order over; the feed is live again");
     }
   }
