@@ -18,11 +18,20 @@
 --           ARGV[13] courier JSON or "" (keep the stored one), ARGV[14] dropoff JSON or "",
 --           ARGV[15] "1" when the status is terminal,
 --           ARGV[16] the statuses this one is behind, comma-separated ("" unless forward-only),
---           ARGV[17] the status's reason token, or "" for none
+--           ARGV[17] the status's reason token, or "" for none,
+--           ARGV[18] the publisher's key of the courier the status names, or "",
+--           ARGV[19] "1" when the status takes the courier off the order,
+--           ARGV[20] when the publisher says the status happened (epoch ms), or ""
+-- Courier changes (ARGV[19], or an ARGV[18] differing from the stored key) are applied even when
+-- behind, unless older than the newest status time stored (a late retry). The courier key and that
+-- time live in the state hash, never on the wire. The stored location is dropped when the order is
+-- done (a terminal status) and when its courier changes: a courier's position is served only while
+-- that courier carries the order.
 -- Returns {code, seq}: code 0 applied, 1 ignored (stale location, repeated terminal status, or a
 -- forward-only status behind the current one), 2 refused (the order is finished), 3 duplicate.
 local key = KEYS[1]
-local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff')
+local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff',
+  'courierKey', 'statusAt')
 local seq = tonumber(cur[1]) or 0
 local terminal = cur[3] == '1'
 
@@ -41,16 +50,38 @@ local function decide()
       if cur[2] == ARGV[11] then return 1 end
       return 2
     end
-    if cur[2] and ARGV[16] ~= '' and string.find(',' .. ARGV[16] .. ',', ',' .. cur[2] .. ',', 1, true) then
+    local clear = ARGV[19] == '1'
+    local occurred = tonumber(ARGV[20])
+    local change = clear or (ARGV[18] ~= '' and cur[7] and cur[7] ~= ARGV[18])
+    if change then
+      if occurred and cur[8] and occurred < tonumber(cur[8]) then return 1 end
+    elseif cur[2] and ARGV[16] ~= '' and string.find(',' .. ARGV[16] .. ',', ',' .. cur[2] .. ',', 1, true) then
       return 1
     end
     courier = ARGV[13]
-    if courier == '' then courier = cur[5] or 'null' end
+    if clear then
+      courier = 'null'
+    elseif courier == '' then
+      courier = cur[5] or 'null'
+    end
     dropoff = ARGV[14]
     if dropoff == '' then dropoff = cur[6] or 'null' end
     seq = seq + 1
     redis.call('HSET', key, 'seq', seq, 'status', ARGV[11], 'eta', ARGV[12], 'courier', courier,
       'dropoff', dropoff, 'reason', ARGV[17], 'terminal', ARGV[15], 'updatedAt', ARGV[6])
+    if clear then
+      redis.call('HDEL', key, 'courierKey')
+    elseif ARGV[18] ~= '' then
+      redis.call('HSET', key, 'courierKey', ARGV[18])
+    end
+    if occurred and (not cur[8] or occurred > tonumber(cur[8])) then
+      redis.call('HSET', key, 'statusAt', ARGV[20])
+    end
+    if change then
+      redis.call('HDEL', key, 'location', 'locAt')
+    elseif ARGV[15] == '1' then
+      redis.call('HDEL', key, 'location')
+    end
   end
   redis.call('EXPIRE', key, ARGV[2])
   redis.call(ARGV[4], ARGV[3], ARGV[7] .. seq .. ARGV[8] .. courier .. ARGV[9] .. dropoff .. ARGV[10])

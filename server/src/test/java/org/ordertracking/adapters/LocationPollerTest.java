@@ -108,12 +108,16 @@ class LocationPollerTest {
     long interval = 300;
     startPoller(Duration.ofMillis(interval), 8, Duration.ofSeconds(1));
     Await.until(vertx, LIMIT, "three rounds", () -> sim.pollLog().entries().size() >= 18);
+    // Counted over the whole run rather than gap by gap: a request delayed on a loaded machine
+    // arrives late and shortens one gap, but cannot add polls. Twice per interval would show as
+    // about twice the count allowed here.
+    List<PollLog.Entry> all = sim.pollLog().entries();
+    long span = all.get(all.size() - 1).atMillis() - all.get(0).atMillis();
+    long allowed = span / interval + 2;
     for (int i = 0; i < 6; i++) {
       List<PollLog.Entry> polls = sim.pollLog().forOrder("o-spread-" + i);
-      for (int k = 1; k < polls.size(); k++) {
-        long gap = polls.get(k).atMillis() - polls.get(k - 1).atMillis();
-        assertTrue(gap >= interval * 8 / 10, "order polled twice within " + gap + " ms");
-      }
+      assertTrue(polls.size() <= allowed,
+          "order polled " + polls.size() + " times in " + span + " ms at one poll per " + interval + " ms");
     }
     List<Long> firstRound =
         sim.pollLog().entries().stream().limit(6).map(PollLog.Entry::atMillis).sorted().toList();

@@ -23,7 +23,10 @@ class ConfigurationTableTest {
     Env env = new Env(Map.of(
         "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
         "TRACKING_REDIS_URL", "redis://127.0.0.1:6379",
-        "TRACKING_DELIVEROO_API_URL", "http://127.0.0.1:9"));
+        "TRACKING_DELIVEROO_API_URL", "http://127.0.0.1:9",
+        "TRACKING_DELIVEROO_AUTH_URL", "http://127.0.0.1:9/oauth2/token",
+        "TRACKING_DELIVEROO_CLIENT_ID", "client",
+        "TRACKING_DELIVEROO_CLIENT_SECRET", "client-secret"));
     TrackingConfig.fromEnv(env);
     Set<String> read = new TreeSet<>(env.namesRead());
     read.addAll(matches(LOGBACK_VARIABLE, Files.readString(Path.of("src/main/resources/logback.xml"))));

@@ -376,7 +376,10 @@ class TrackingConfigTest {
   void aBadAdapterVariableFailsTheWholeConfiguration() {
     assertMentions("TRACKING_WEBHOOK_SECRETS", error("TRACKING_WEBHOOK_SECRETS", "nosuch=secret"));
     assertMentions("TRACKING_DELIVEROO_POLL_INTERVAL",
-        error("TRACKING_DELIVEROO_API_URL", "http://127.0.0.1:9", "TRACKING_DELIVEROO_POLL_INTERVAL", "often"));
+        error("TRACKING_DELIVEROO_API_URL", "http://127.0.0.1:9",
+            "TRACKING_DELIVEROO_AUTH_URL", "http://127.0.0.1:9/oauth2/token",
+            "TRACKING_DELIVEROO_CLIENT_ID", "client", "TRACKING_DELIVEROO_CLIENT_SECRET", "client-secret",
+            "TRACKING_DELIVEROO_POLL_INTERVAL", "often"));
   }
 
   @Test

@@ -223,8 +223,7 @@ public abstract class EngineContract {
         delivered.bytes().toString());
     assertEquals(Frame.Kind.TERMINAL_STATUS, delivered.kind());
     assertEquals("{\"type\":\"snapshot\",\"orderId\":\"" + id + "\",\"seq\":3,\"status\":\"DELIVERED\","
-            + "\"location\":{\"lat\":52.52,\"lng\":13.4,\"heading\":90.0,\"speed\":4.2,\"accuracy\":8.0,"
-            + "\"recordedAt\":\"2026-11-21T10:15:30.123Z\"},\"eta\":null,"
+            + "\"location\":null,\"eta\":null,"
             + "\"courier\":{\"name\":\"Ana \\\"A\\\"\",\"vehicle\":\"bike\"},\"dropoff\":{\"lat\":52.5,\"lng\":13.4},"
             + "\"reason\":\"delivered\",\"updatedAt\":\"2026-11-21T10:15:35.123Z\"}",
         Frames.snapshot(result(engine.snapshot(id))));
@@ -339,5 +338,91 @@ public abstract class EngineContract {
     for (OrderId id : orders) {
       assertEquals(OrderStatus.PICKED_UP, result(engine.snapshot(id)).status(), "order " + id);
     }
+  }
+  // --- courier changes: reassignment and unassignment --------------------------------------
+
+  private static StatusChange assigned(OrderId id, OrderStatus status, String name) {
+    return new StatusChange(id, status, null, new Courier(name, "bike"), null, null, "test");
+  }
+
+  private static String courierName(Frame frame) {
+    JsonObject courier = new JsonObject(frame.bytes()).getJsonObject("courier");
+    return courier == null ? null : courier.getString("name");
+  }
+
+  @Test
+  void aReassignmentToAnotherCourierMayStepBackAndASameCourierRetryMayNot() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    PublishOptions forward = new PublishOptions(null, true);
+    publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ana"), forward.naming("dasher-1"));
+    publish(status(id, OrderStatus.PICKED_UP), forward);
+    assertEquals(Outcome.IGNORED,
+        publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ana"), forward.naming("dasher-1")).outcome(),
+        "a late retry naming the same courier is behind: ignored");
+    assertEquals(new PublishResult(Outcome.APPLIED, 3),
+        publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ben"), forward.naming("dasher-2")),
+        "another courier: the timeline steps back to the new courier's stage");
+
+    next(frames);
+    next(frames);
+    Frame reassigned = next(frames);
+    assertEquals("COURIER_ASSIGNED", new JsonObject(reassigned.bytes()).getString("status"));
+    assertEquals("Ben", courierName(reassigned));
+  }
+
+  @Test
+  void anUnassignmentStepsBackAndClearsTheCourierAndItsPosition() {
+    OrderId id = Ids.order();
+    BlockingQueue<Frame> frames = watch(id);
+    PublishOptions forward = new PublishOptions(null, true);
+    publish(assigned(id, OrderStatus.PICKED_UP, "Ana"), forward.naming("rider-1"));
+    publish(location(id, 52.1, T0), PublishOptions.NONE);
+    assertEquals(new PublishResult(Outcome.APPLIED, 3),
+        publish(status(id, OrderStatus.PLACED), forward.clearingCourier()));
+
+    next(frames);
+    next(frames);
+    Frame unassigned = next(frames);
+    assertEquals("PLACED", new JsonObject(unassigned.bytes()).getString("status"));
+    assertTrue(new JsonObject(unassigned.bytes()).containsKey("courier"));
+    assertNull(courierName(unassigned), "the courier is cleared on the wire");
+    Snapshot snap = result(engine.snapshot(id));
+    assertNull(snap.courierJson(), "and in the snapshot");
+    assertNull(snap.locationJson(), "the old courier's position is no longer served");
+
+    assertEquals(new PublishResult(Outcome.APPLIED, 4),
+        publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ben"), forward.naming("rider-2")),
+        "the next courier is assigned as usual");
+    assertEquals(new PublishResult(Outcome.APPLIED, 5), publish(location(id, 52.0, T0.minusSeconds(60)), PublishOptions.NONE),
+        "the new courier's positions are not judged stale against the old courier's");
+  }
+
+  @Test
+  void aCourierChangeOlderThanTheNewestStatusIsALateRetry() {
+    OrderId id = Ids.order();
+    PublishOptions forward = new PublishOptions(null, true);
+    publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ana"), forward.naming("dasher-1").at(T0));
+    publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ben"), forward.naming("dasher-2").at(T0.plusSeconds(60)));
+    assertEquals(Outcome.IGNORED,
+        publish(assigned(id, OrderStatus.COURIER_ASSIGNED, "Ana"), forward.naming("dasher-1").at(T0.plusSeconds(1)))
+            .outcome(),
+        "the retried first assignment must not undo the reassignment");
+    assertEquals(Outcome.IGNORED,
+        publish(status(id, OrderStatus.PLACED), forward.clearingCourier().at(T0.plusSeconds(30))).outcome(),
+        "nor an unassignment from before it");
+    assertTrue(result(engine.snapshot(id)).courierJson().contains("Ben"));
+    assertEquals(Outcome.APPLIED,
+        publish(status(id, OrderStatus.PLACED), forward.clearingCourier().at(T0.plusSeconds(61))).outcome());
+  }
+
+  @Test
+  void aTerminalStatusStopsServingTheCouriersPosition() {
+    OrderId id = Ids.order();
+    publish(location(id, 52.1, T0), PublishOptions.NONE);
+    publish(status(id, OrderStatus.DELIVERED), PublishOptions.NONE);
+    Snapshot snap = result(engine.snapshot(id));
+    assertEquals(OrderStatus.DELIVERED, snap.status());
+    assertNull(snap.locationJson(), "the courier is a person: where they went next is not ours to show");
   }
 }

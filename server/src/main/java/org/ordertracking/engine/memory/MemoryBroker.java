@@ -80,14 +80,14 @@ public final class MemoryBroker implements Broker {
     if (key != null && eventIds.seen(event.orderId(), key, now)) {
       return new PublishResult(Outcome.DUPLICATE, state.seq);
     }
-    PublishResult result = apply(state, event, options.forwardOnly(), now);
+    PublishResult result = apply(state, event, options, now);
     if (key != null) {
       eventIds.remember(event.orderId(), key, now);
     }
     return result;
   }
 
-  private PublishResult apply(OrderState state, TrackingEvent event, boolean forwardOnly, long now) {
+  private PublishResult apply(OrderState state, TrackingEvent event, PublishOptions options, long now) {
     String at = Times.format(Instant.ofEpochMilli(now));
     String frame;
     if (event instanceof LocationUpdate loc) {
@@ -108,14 +108,22 @@ public final class MemoryBroker implements Broker {
         Outcome outcome = state.status == st.status() ? Outcome.IGNORED : Outcome.REFUSED_TERMINAL;
         return new PublishResult(outcome, state.seq);
       }
-      if (forwardOnly && st.status().isBehind(state.status)) {
+      if (!state.admits(st.status(), options)) {
         return new PublishResult(Outcome.IGNORED, state.seq);
+      }
+      // A courier's position is served only while that courier carries an order under way.
+      if (state.isCourierChange(options)) {
+        state.locationJson = null;
+        state.locationRecordedAtMillis = Long.MIN_VALUE;
+      } else if (st.status().isTerminal()) {
+        state.locationJson = null;
       }
       state.seq++;
       state.status = st.status();
       state.etaJson = st.eta() == null ? null : Frames.eta(st.eta());
       state.reason = st.reason();
-      if (st.courier() != null) {
+      state.noteCourier(options);
+      if (st.courier() != null && !options.clearCourier()) {
         state.courierJson = st.courier().toJson();
       }
       if (st.dropoff() != null) {

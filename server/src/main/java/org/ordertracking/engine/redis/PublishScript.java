@@ -98,6 +98,9 @@ final class PublishScript {
       args.add(st.status().isTerminal() ? "1" : "0");
       args.add(options.forwardOnly() ? statusesAhead(st.status()) : "");
       args.add(st.reason() == null ? "" : st.reason());
+      args.add(options.courierKey() == null ? "" : options.courierKey());
+      args.add(options.clearCourier() ? "1" : "0");
+      args.add(options.occurredAt() == null ? "" : Long.toString(options.occurredAt().toEpochMilli()));
     }
     return run(redis, keys, args).map(PublishScript::result);
   }

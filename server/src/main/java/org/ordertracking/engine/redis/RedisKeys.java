@@ -1,10 +1,7 @@
 package org.ordertracking.engine.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.ordertracking.engine.Sha256;
 import org.ordertracking.model.OrderId;
 
 /**
@@ -32,16 +29,8 @@ public final class RedisKeys {
    * can break the naming.
    */
   public static String eventIdKey(OrderId orderId, String idempotencyKey) {
-    String id = SAFE_EVENT_ID.matcher(idempotencyKey).matches() ? idempotencyKey : "sha256-" + sha256(idempotencyKey);
+    String id = SAFE_EVENT_ID.matcher(idempotencyKey).matches() ? idempotencyKey : "sha256-" + Sha256.hex(idempotencyKey);
     return PREFIX + orderId.value() + "}:event:" + id;
   }
 
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
