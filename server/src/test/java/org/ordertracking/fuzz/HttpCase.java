@@ -16,7 +16,10 @@ record HttpCase(String category, String label, byte[] bytes, Expect expect) {
     REFUSED,
     /** 401: no or a bad credential. */
     UNAUTHORIZED,
-    /** Authentic but unusable: 400, or 200 {@code "ignored"}; never accepted. */
+    /**
+     * Authentic but unusable: 400, or the 200 a provider gets for a message it may send but that
+     * carries nothing to track (the body does not say which); the run checks nothing was published.
+     */
     NOTHING_TO_PUBLISH,
     /** A 4xx other than a successful upgrade: a WebSocket handshake that must not be accepted. */
     NOT_UPGRADED,

@@ -14,8 +14,8 @@ import org.ordertracking.fuzz.HttpCase.Expect;
 
 /**
  * Provider webhooks: unsigned or wrongly signed requests (401), and correctly signed bodies that
- * no decoder can map to an event (400, or 200 "ignored" where the provider's format makes an
- * unknown message ignorable). Signed bodies are broken by construction (truncated, mistyped,
+ * no decoder can map to an event (400, or 200 where the provider's format makes an unknown
+ * message ignorable). Signed bodies are broken by construction (truncated, mistyped,
  * random, missing their identifying fields), so none may be published.
  */
 final class WebhookCases {

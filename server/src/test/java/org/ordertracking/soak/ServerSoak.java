@@ -61,7 +61,7 @@ class ServerSoak {
       for (int w = 0; w < WARM_UP_ROUNDS; w++) {
         round(node, random, -1 - w); // classes loaded, code compiled, pools and caches filled
       }
-      awaitIdle(vertx, node, engine);
+      awaitIdle(node, engine);
       long baselineHeap = settledHeap(0); // the whole window: the lowest it gets
       long deadline = System.nanoTime() + length.toNanos();
       int rounds = 0;
@@ -75,12 +75,12 @@ class ServerSoak {
         }
         sockets += round(node, random, rounds);
         if (rounds % 40 == 0) {
-          awaitIdle(vertx, node, engine);
+          awaitIdle(node, engine);
           System.out.printf("soak: round %d, heap after GC %d MB (the last 10 s of sockets included)%n", rounds,
               heapAfterGc() >> 20);
         }
       }
-      awaitIdle(vertx, node, engine);
+      awaitIdle(node, engine);
       assertEquals(0L, Await.result(admin.send(Request.cmd(Command.PUBSUB).arg("NUMPAT"))).toLong());
       assertEquals(0, Await.result(admin.send(Request.cmd(Command.PUBSUB).arg("CHANNELS").arg("order:*"))).size(),
           "no order channel is still subscribed");
@@ -164,7 +164,7 @@ class ServerSoak {
     Await.until("ready again", () -> node.server().node().notReadyReason().isEmpty());
   }
 
-  private static void awaitIdle(Vertx vertx, TestNode node, Hub engine) {
+  private static void awaitIdle(TestNode node, Hub engine) {
     Await.until("no socket open", () -> node.server().node().connections() == 0);
     Await.until("no engine subscription left", () -> engine.subscriptions() == 0);
     Await.until("no HTTP connection but the test client's pool (at most " + CLIENT_POOL + ")",
