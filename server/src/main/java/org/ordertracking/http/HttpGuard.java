@@ -32,9 +32,9 @@ public final class HttpGuard {
 
   /**
    * Guards {@code server} (one event loop's): caps connections as they open, puts deadlines on
-   * requests, refuses undecodable query strings and malformed WebSocket handshakes, and answers malformed requests and unhandled
-   * router failures as JSON. Call on that
-   * loop, before the modules mount their routes on {@code router}.
+   * requests, refuses undecodable query strings and malformed WebSocket handshakes, and answers
+   * malformed requests and unhandled router failures as JSON. Call on that loop, before the
+   * modules mount their routes on {@code router}.
    */
   public void install(Vertx vertx, HttpServer server, Router router) {
     LoopConnections loop = new LoopConnections(vertx, this);

@@ -114,20 +114,23 @@ final class CaseRunner {
         }
       }
       return switch (c.expect()) {
-        case CLOSE_TOO_BIG -> {
-          RawWebSocket.Frame close = ws.awaitClose(WAIT);
-          require(close != null && close.closeCode() == 1009,
-              "expected close 1009, got " + (close == null ? "none" : close.closeCode()));
-          yield "close 1009";
-        }
+        case CLOSE_TOO_BIG -> closesWith(ws, 1009);
+        case CLOSE_FLOOD -> closesWith(ws, 1008);
         case END_UNANSWERED -> endsUnanswered(ws);
         case SURVIVE -> survives(ws);
       };
     }
   }
 
+  private static String closesWith(RawWebSocket ws, int code) throws Violation {
+    RawWebSocket.Frame close = ws.awaitClose(WAIT);
+    require(close != null && close.closeCode() == code,
+        "expected close " + code + ", got " + (close == null ? "none" : close.closeCode()));
+    return "close " + code;
+  }
+
   private static String endsUnanswered(RawWebSocket ws) throws Violation {
-    String outcome = untilEnd(ws);
+    String outcome = untilEnd(ws, true);
     require(outcome != null, "a protocol violation left the socket open");
     require(!outcome.equals(ANSWERED), "answered a frame it must refuse");
     return outcome;
@@ -136,17 +139,18 @@ final class CaseRunner {
   /** The socket must either have ended cleanly or still answer a plain ping. */
   private static String survives(RawWebSocket ws) throws Violation {
     ws.sendText("{\"type\":\"ping\"}");
-    String outcome = untilEnd(ws);
+    String outcome = untilEnd(ws, false);
     require(outcome != null, "socket neither answered a ping nor ended");
     require(!outcome.equals("close 1011") && !outcome.equals("close 1012"), "closed with server-side code " + outcome);
     return outcome.equals(ANSWERED) ? "alive" : outcome;
   }
 
   /**
-   * Reads until the connection ends ("dropped"), a close frame ("close CODE") or a pong, text or
-   * control ({@link #ANSWERED}); null when none of these comes within {@link #WAIT}.
+   * Reads until the connection ends ("dropped"), a close frame ("close CODE") or a pong
+   * ({@link #ANSWERED}: the text pong, or also a control pong when {@code controlPongs}); null when
+   * none of these comes within {@link #WAIT}.
    */
-  private static String untilEnd(RawWebSocket ws) {
+  private static String untilEnd(RawWebSocket ws, boolean controlPongs) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       RawWebSocket.Frame f = ws.next(WAIT);
@@ -159,7 +163,7 @@ final class CaseRunner {
       if (f.opcode() == RawWebSocket.CLOSE) {
         return "close " + f.closeCode();
       }
-      if (f.opcode() == RawWebSocket.PONG || f.text().equals(PONG)) {
+      if (controlPongs && f.opcode() == RawWebSocket.PONG || f.opcode() == RawWebSocket.TEXT && f.text().equals(PONG)) {
         return ANSWERED;
       }
     }

@@ -29,6 +29,8 @@ final class FrameCases {
   enum Expect {
     /** Close with 1009: one text message over the contract's 1 KiB, under the codec's 16 KiB cap. */
     CLOSE_TOO_BIG,
+    /** Close with 1008: more than 20 messages within a second. */
+    CLOSE_FLOOD,
     /** End the connection (close frame or drop), never answering it: it breaks the protocol. */
     END_UNANSWERED,
     /** Anything but a crash: stay open, or close with a code the server uses. */
@@ -65,11 +67,14 @@ final class FrameCases {
               (byte) 0xFF, (byte) 0xFE}, new byte[0]), true)), Expect.SURVIVE);
       case 11 -> {
         List<Frame> flood = new ArrayList<>();
-        int n = 21 + r.nextInt(40);
-        for (int i = 0; i < n; i++) {
-          flood.add(new Frame(FIN, pick(r, TEXT, BINARY, PING), PING_JSON, true));
+        int messages = 21 + r.nextInt(40);
+        for (int i = 0; i < messages; i++) {
+          flood.add(new Frame(FIN, pick(r, TEXT, BINARY), PING_JSON, true));
+          if (r.nextInt(4) == 0) {
+            flood.add(new Frame(FIN, PING, new byte[] {1}, true)); // control frames are not messages
+          }
         }
-        yield new Case("flood", flood, Expect.SURVIVE);
+        yield new Case("flood", flood, Expect.CLOSE_FLOOD);
       }
       default -> new Case("small frames", List.of(new Frame(FIN, pick(r, TEXT, BINARY, PING, PONG),
           Requests.bytes(r, 0, 125), true)), Expect.SURVIVE);

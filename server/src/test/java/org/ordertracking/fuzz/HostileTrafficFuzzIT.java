@@ -170,7 +170,9 @@ class HostileTrafficFuzzIT {
       first.putIfAbsent(v.replaceAll("^case \\d+ \\(([^\\[:]+: [^\\[]+).*$", "$1"), v);
     }
     StringBuilder sb = new StringBuilder();
-    first.values().forEach(v -> sb.append("  ").append(v.length() > 600 ? v.substring(0, 600) + "..." : v).append('\n'));
+    for (String v : first.values()) {
+      sb.append("  ").append(v.length() > 600 ? v.substring(0, 600) + "..." : v).append('\n');
+    }
     return sb.toString();
   }
 

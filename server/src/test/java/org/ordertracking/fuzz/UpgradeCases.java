@@ -16,7 +16,8 @@ import org.ordertracking.fuzz.HttpCase.Expect;
  */
 final class UpgradeCases {
   private static final String KEY = Requests.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
-  private static final String UPGRADE = Requests.header("Upgrade", "websocket") + Requests.header("Connection", "Upgrade");
+  private static final String UPGRADE =
+      Requests.header("Upgrade", "websocket") + Requests.header("Connection", "Upgrade");
   private static final String VERSION = Requests.header("Sec-WebSocket-Version", "13");
 
   private UpgradeCases() {}
@@ -30,11 +31,13 @@ final class UpgradeCases {
         case 1 -> jwt("{\"alg\":\"none\",\"typ\":\"JWT\"}", claims(sub, "order-tracking", now + 600), null);
         case 2 -> jwt("{\"alg\":\"HS256\"}", claims(sub, "order-tracking", now - 5), t.tokenSecret());
         case 3 -> jwt("{\"alg\":\"HS256\"}", claims(sub, "someone-else", now + 600), t.tokenSecret());
-        case 4 -> jwt("{\"alg\":\"HS256\"}", "{\"aud\":\"order-tracking\",\"exp\":" + (now + 600) + "}", t.tokenSecret());
+        case 4 -> jwt("{\"alg\":\"HS256\"}", "{\"aud\":\"order-tracking\",\"exp\":" + (now + 600) + "}",
+            t.tokenSecret());
         case 5 -> jwt("{\"alg\":\"HS256\"}", claims("a:b{c}", "order-tracking", now + 600), t.tokenSecret());
         case 6 -> jwt("{\"alg\":\"HS384\"}", claims(sub, "order-tracking", now + 600), t.tokenSecret());
         case 7 -> t.goodToken().substring(0, t.goodToken().length() - 2) + pick(r, "AA", "__", "");
-        default -> jwt("{\"alg\":\"HS256\"}", claims(sub, "order-tracking", now + 600), "a-different-secret-of-32-bytes!!");
+        default -> jwt("{\"alg\":\"HS256\"}", claims(sub, "order-tracking", now + 600),
+            "a-different-secret-of-32-bytes!!");
       };
       return HttpCase.of("upgrade", "bad token", Requests.get("/ws/track?token=" + urlEncode(token),
           UPGRADE + KEY + VERSION), Expect.UNAUTHORIZED);

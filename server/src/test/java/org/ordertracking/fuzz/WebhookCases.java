@@ -34,7 +34,8 @@ final class WebhookCases {
           Requests.header("Authorization", Requests.printable(r, 1, 60)),
           Requests.header(DeliverooAdapter.GUID, "g") + Requests.header(DeliverooAdapter.SIGNATURE, "00"),
           Requests.header(OnfleetAdapter.SIGNATURE, Requests.printable(r, 128, 128)),
-          Requests.header(UberAdapter.SIGNATURE, Hmac.sha256Hex("not-the-secret", body.getBytes(StandardCharsets.ISO_8859_1))));
+          Requests.header(UberAdapter.SIGNATURE,
+              Hmac.sha256Hex("not-the-secret", body.getBytes(StandardCharsets.ISO_8859_1))));
       return HttpCase.of("webhook", "unsigned " + provider, Requests.post("/webhooks/" + provider, json + forged, body),
           Expect.UNAUTHORIZED);
     }
@@ -80,7 +81,8 @@ final class WebhookCases {
     return switch (provider) {
       case "uber" -> Requests.header(UberAdapter.SIGNATURE, Hmac.sha256Hex(t.uberSecret(), raw));
       case "doordash" -> Requests.header("Authorization", t.doordashSecret());
-      case "onfleet" -> Requests.header(OnfleetAdapter.SIGNATURE, OnfleetAdapter.sign(t.onfleetSecret(), Buffer.buffer(raw)));
+      case "onfleet" ->
+          Requests.header(OnfleetAdapter.SIGNATURE, OnfleetAdapter.sign(t.onfleetSecret(), Buffer.buffer(raw)));
       default -> Requests.header(DeliverooAdapter.GUID, "guid-1")
           + Requests.header(DeliverooAdapter.SIGNATURE, DeliverooAdapter.sign(t.deliverooSecret(), "guid-1",
               Buffer.buffer(raw)));
