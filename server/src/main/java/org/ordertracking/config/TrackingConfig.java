@@ -7,6 +7,8 @@ import org.ordertracking.auth.AuthConfig;
 import org.ordertracking.demo.DemoConfig;
 import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.gateway.GatewayConfig;
+import org.ordertracking.http.HttpLimits;
+import org.ordertracking.ingest.IngestLimits;
 import org.ordertracking.server.Role;
 import org.ordertracking.server.ServerConfig;
 import org.ordertracking.web.PageConfig;
@@ -19,9 +21,11 @@ import org.ordertracking.web.PageConfig;
  */
 public record TrackingConfig(
     ServerConfig server,
+    HttpLimits http,
     AuthConfig auth,
     EngineConfig engine,
     GatewayConfig gateway,
+    IngestLimits ingest,
     PageConfig page,
     AdaptersConfig adapters,
     DemoConfig demo) {
@@ -35,9 +39,11 @@ public record TrackingConfig(
     DemoConfig demo = DemoConfig.fromEnv(env);
     TrackingConfig config = new TrackingConfig(
         ServerConfig.fromEnv(env),
+        HttpLimits.fromEnv(env),
         AuthConfig.fromEnv(env, demo.enabled()),
         EngineConfig.fromEnv(env),
         GatewayConfig.fromEnv(env),
+        IngestLimits.fromEnv(env),
         PageConfig.fromEnv(env),
         AdaptersConfig.fromEnv(env),
         demo);
@@ -50,10 +56,10 @@ public record TrackingConfig(
   }
 
   public TrackingConfig withAuth(AuthConfig auth) {
-    return new TrackingConfig(server, auth, engine, gateway, page, adapters, demo);
+    return new TrackingConfig(server, http, auth, engine, gateway, ingest, page, adapters, demo);
   }
 
   public TrackingConfig withAdapters(AdaptersConfig adapters) {
-    return new TrackingConfig(server, auth, engine, gateway, page, adapters, demo);
+    return new TrackingConfig(server, http, auth, engine, gateway, ingest, page, adapters, demo);
   }
 }

@@ -5,12 +5,22 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ordertracking.server.ServerModule;
 
 /**
  * One instance per event loop, all on the same port (Vert.x shares the listener between them):
- * builds the router from the modules and serves it.
+ * builds the router from the modules and serves it behind the node's {@link HttpGuard}.
+ *
+ * <p>WebSocket compression is refused (neither permessage-deflate nor deflate-frame is
+ * negotiated): it would inflate client frames before any size limit applies (a 16 KiB frame can
+ * inflate to megabytes on the event loop), and it would deflate every outgoing frame once per
+ * socket, where the gateway writes the engine's bytes unchanged to every socket. A client that
+ * sends a compressed frame anyway breaks the protocol and is disconnected by the codec. Cleartext
+ * HTTP/2 (h2c) is off too: the contract is HTTP/1.1 and WebSocket, and the guard's per-connection
+ * deadlines assume one request at a time.
  */
 public final class HttpVerticle extends VerticleBase {
   /**
@@ -18,35 +28,48 @@ public final class HttpVerticle extends VerticleBase {
    * contract's 1 KiB limit (close with 1009) is enforced by the session, below this cap.
    */
   static final int MAX_CLIENT_FRAME = 16 * 1024;
+  /**
+   * On undeploy, requests in flight get this long to finish (each connection closes after its
+   * current response; idle ones at once) before whatever is left is closed.
+   */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
   private final String host;
   private final int port;
   private final List<ServerModule> modules;
+  private final HttpGuard guard;
   private HttpServer server;
 
-  public HttpVerticle(String host, int port, List<ServerModule> modules) {
+  public HttpVerticle(String host, int port, List<ServerModule> modules, HttpGuard guard) {
     this.host = host;
     this.port = port;
     this.modules = modules;
+    this.guard = guard;
   }
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
-    modules.forEach(m -> m.mount(router));
-    router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "no such resource: " + ctx.request().path()));
-    router.errorHandler(405, ctx -> HttpErrors.send(ctx, 405, "method not allowed"));
-    router.errorHandler(500, ctx -> HttpErrors.send(ctx, 500, "internal error"));
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)
             .setPort(port)
             .setMaxWebSocketFrameSize(MAX_CLIENT_FRAME)
             .setMaxWebSocketMessageSize(MAX_CLIENT_FRAME)
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setHttp2ClearTextEnabled(false)
             .setTcpNoDelay(true)
-            .setIdleTimeout(0);
-    server = vertx.createHttpServer(options).requestHandler(router);
-    return server.listen();
+            .setIdleTimeout(0); // idle HTTP connections: HttpGuard; sockets: the gateway's pings
+    server = vertx.createHttpServer(options);
+    Router router = Router.router(vertx);
+    guard.install(vertx, server, router);
+    modules.forEach(m -> m.mount(router));
+    return server.requestHandler(router).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public int actualPort() {

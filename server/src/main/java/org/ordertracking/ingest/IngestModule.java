@@ -34,14 +34,19 @@ public final class IngestModule implements ServerModule {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** Seconds a client is asked to wait before retrying a 503 (busy node, engine unavailable). */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   private final TrackingEngine engine;
   private final IngestAuth auth;
   private final EventParser parser;
+  private final InFlight inFlight;
 
-  public IngestModule(TrackingEngine engine, ApiKeys keys, Clock clock) {
+  public IngestModule(TrackingEngine engine, ApiKeys keys, Clock clock, IngestLimits limits) {
     this.engine = engine;
     this.auth = new IngestAuth(keys);
     this.parser = new EventParser(clock);
+    this.inFlight = new InFlight(limits.maxInFlight());
   }
 
   @Override
@@ -86,8 +91,13 @@ public final class IngestModule implements ServerModule {
   }
 
   private void publishOne(RoutingContext ctx, TrackingEvent event) {
+    if (!inFlight.tryAcquire(1)) {
+      busy(ctx, 1);
+      return;
+    }
     engine
         .publish(event)
+        .onComplete(ar -> inFlight.release())
         .onSuccess(
             r -> {
               if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
@@ -99,7 +109,19 @@ public final class IngestModule implements ServerModule {
                     .put("applied", r.applied()));
               }
             })
-        .onFailure(err -> HttpErrors.send(ctx, 503, "engine unavailable: " + err.getMessage()));
+        .onFailure(err -> unavailable(ctx, err));
+  }
+
+  /** 503: this node has too many events in flight to take {@code events} more; nothing was published. */
+  private void busy(RoutingContext ctx, int events) {
+    ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    HttpErrors.send(ctx, 503, "ingest is busy: " + inFlight.current() + " events in flight, at most "
+        + inFlight.max() + " (this request brings " + events + "); retry later");
+  }
+
+  private static void unavailable(RoutingContext ctx, Throwable err) {
+    ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    HttpErrors.send(ctx, 503, "engine unavailable: " + err.getMessage());
   }
 
   private static String refusal(TrackingEvent event) {
@@ -117,21 +139,33 @@ public final class IngestModule implements ServerModule {
     if (events.size() > MAX_BATCH) {
       throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
     }
-    List<Future<JsonObject>> results = new ArrayList<>(events.size());
+    List<Object> parsed = new ArrayList<>(events.size()); // an event, or the error of a bad item
+    int valid = 0;
+    for (JsonNode item : events) {
+      try {
+        parsed.add(batchItem(item, provider));
+        valid++;
+      } catch (InvalidInput e) {
+        parsed.add(new JsonObject().put("error", e.getMessage()));
+      }
+    }
+    if (!inFlight.tryAcquire(valid)) {
+      busy(ctx, valid);
+      return;
+    }
+    List<Future<JsonObject>> results = new ArrayList<>(parsed.size());
     // Events of one order are published one after the other, in batch order; orders run in parallel.
     Map<OrderId, Future<JsonObject>> lastOfOrder = new HashMap<>();
-    for (JsonNode item : events) {
-      TrackingEvent event;
-      try {
-        event = batchItem(item, provider);
-      } catch (InvalidInput e) {
-        results.add(Future.succeededFuture(new JsonObject().put("error", e.getMessage())));
+    for (Object p : parsed) {
+      if (!(p instanceof TrackingEvent event)) {
+        results.add(Future.succeededFuture((JsonObject) p));
         continue;
       }
       Future<JsonObject> previous = lastOfOrder.getOrDefault(event.orderId(), Future.succeededFuture());
       Future<JsonObject> result =
           previous
               .transform(ignored -> engine.publish(event))
+              .onComplete(ar -> inFlight.release())
               .map(r -> itemResult(event, r))
               .otherwise(err -> new JsonObject().put("error", "engine unavailable: " + err.getMessage()));
       lastOfOrder.put(event.orderId(), result);
@@ -199,7 +233,7 @@ public final class IngestModule implements ServerModule {
                     .end(Frames.snapshot(s));
               }
             })
-        .onFailure(err -> HttpErrors.send(ctx, 503, "engine unavailable: " + err.getMessage()));
+        .onFailure(err -> unavailable(ctx, err));
   }
 
   /** The request body; null when there is none. */

@@ -74,7 +74,9 @@ public final class TrackingLinkModule implements ServerModule {
     if (ttl == null || ttl.isNull()) {
       return DEFAULT_TTL;
     }
-    if (!ttl.isIntegralNumber() || ttl.asLong() < 1 || ttl.asLong() > MAX_TTL.toSeconds()) {
+    // canConvertToLong first: asLong() of a number beyond 64 bits wraps (2^64 + 1 would be 1 s).
+    if (!ttl.isIntegralNumber() || !ttl.canConvertToLong()
+        || ttl.asLong() < 1 || ttl.asLong() > MAX_TTL.toSeconds()) {
       throw new InvalidInput("ttlSeconds must be a whole number between 1 and " + MAX_TTL.toSeconds());
     }
     return Duration.ofSeconds(ttl.asLong());

@@ -33,7 +33,7 @@ public final class Modules {
     }
     if (roles.contains(Role.INGEST)) {
       ApiKeys keys = new ApiKeys(auth.apiKeys(), auth.adminKey());
-      modules.add(new IngestModule(ctx.engine(), keys, ctx.clock()));
+      modules.add(new IngestModule(ctx.engine(), keys, ctx.clock(), ctx.config().ingest()));
       modules.add(new TrackingLinkModule(auth.tokenSecrets(), keys, ctx.config().server().publicUrl(), ctx.clock()));
     }
     if (roles.contains(Role.INGEST) || roles.contains(Role.ADAPTERS)) {

@@ -14,6 +14,7 @@ import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.engine.redis.RedisSetup;
+import org.ordertracking.http.HttpGuard;
 import org.ordertracking.http.HttpVerticle;
 import org.ordertracking.ops.NodeState;
 
@@ -29,6 +30,7 @@ public final class TrackingServer {
   private final RedisSetup redis;
   private final NodeState node;
   private final List<ServerModule> modules;
+  private final HttpGuard httpGuard;
   private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
   private final List<String> deployments = new ArrayList<>();
@@ -41,6 +43,7 @@ public final class TrackingServer {
     this.engine = engine;
     this.redis = redis;
     this.node = new NodeState(engine, config.gateway().maxConnections());
+    this.httpGuard = new HttpGuard(config.http());
     this.modules = Modules.create(
         new ServerContext(vertx, config, engine, redis == null ? null : redis.commands(), node, clock));
   }
@@ -87,7 +90,7 @@ public final class TrackingServer {
     return vertx
         .deployVerticle(
             () -> {
-              HttpVerticle v = new HttpVerticle(listener.host(), bindPort, modules);
+              HttpVerticle v = new HttpVerticle(listener.host(), bindPort, modules, httpGuard);
               instances.add(v);
               return v;
             },
@@ -114,6 +117,11 @@ public final class TrackingServer {
 
   public NodeState node() {
     return node;
+  }
+
+  /** The HTTP edge's limits and counts (open HTTP connections, aborted requests). */
+  public HttpGuard httpGuard() {
+    return httpGuard;
   }
 
   /** Stops taking connections (readiness 503) and closes sockets with 1012 over {@code window}. */

@@ -248,6 +248,17 @@ class IngestApiIT {
   }
 
   @Test
+  void ttlSecondsBeyond64BitsIs400NotAWrappedTinyTtl() {
+    // Issue 8 #10: 2^64 + 1 used to wrap to 1 and mint a link valid for a second or two.
+    String path = "/api/v1/orders/" + Ids.order() + "/tracking-links";
+    for (String ttl : new String[] {"18446744073709551617", "9223372036854775808", "-18446744073709551615",
+        "36893488147419103232"}) {
+      assertError(post(path, TestNode.ADMIN_KEY, "application/json", "{\"ttlSeconds\":" + ttl + "}"), 400,
+          "ttlSeconds");
+    }
+  }
+
+  @Test
   void unknownPathsAreJson404() {
     var res = node.request(HttpMethod.GET, "/api/v1/nothing", TestNode.API_KEY, null, null);
     assertError(res, 404, "no such resource");
