@@ -1,5 +1,6 @@
 package org.ordertracking.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,9 +45,10 @@ public final class Ports {
 
   /** The first port of the kernel's ephemeral range (32768 when it cannot be read). */
   private static int ephemeralLow() {
-    try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      return Integer.parseInt(range.split("\\s+")[0]);
+    // Not Files.readString: procfs reports a size of 0, and the JDK then reads a single byte.
+    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+      int low = Integer.parseInt(in.readLine().trim().split("\\s+")[0]);
+      return low > LOWEST + BUS_OFFSET + 1_000 ? low : 32_768;
     } catch (IOException | RuntimeException e) {
       return 32_768;
     }
