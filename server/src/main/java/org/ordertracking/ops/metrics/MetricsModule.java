@@ -1,0 +1,68 @@
+package org.ordertracking.ops.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import org.ordertracking.server.ServerModule;
+
+/**
+ * {@code GET /metrics} in the Prometheus text format: on the main listener, or, with {@code
+ * TRACKING_METRICS_PORT}, on a management listener of its own (and then not on the main one).
+ */
+public final class MetricsModule implements ServerModule {
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final Vertx vertx;
+  private final Telemetry telemetry;
+  private HttpServer management;
+
+  public MetricsModule(Vertx vertx, Telemetry telemetry) {
+    this.vertx = vertx;
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public void mount(Router router) {
+    if (!telemetry.config().separatePort()) {
+      router.get("/metrics").handler(ctx -> answer(ctx.request()));
+    }
+  }
+
+  @Override
+  public Future<Void> start() {
+    MetricsConfig config = telemetry.config();
+    if (!config.separatePort()) {
+      return Future.succeededFuture();
+    }
+    management = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
+    return management
+        .requestHandler(req -> {
+          if (req.method().name().equals("GET") && req.path().equals("/metrics")) {
+            answer(req);
+          } else {
+            req.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                .end("{\"error\":\"only GET /metrics is served here\"}");
+          }
+        })
+        .listen()
+        .mapEmpty();
+  }
+
+  private void answer(HttpServerRequest req) {
+    req.response().putHeader("Content-Type", CONTENT_TYPE).putHeader("Cache-Control", "no-store")
+        .end(telemetry.scrape());
+  }
+
+  /** The management listener's port; -1 when metrics are served on the main port. */
+  public int managementPort() {
+    return management == null ? -1 : management.actualPort();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return management == null ? Future.succeededFuture() : management.close();
+  }
+}
