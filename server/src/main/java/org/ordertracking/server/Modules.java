@@ -11,6 +11,8 @@ import org.ordertracking.gateway.GatewayModule;
 import org.ordertracking.ingest.IngestModule;
 import org.ordertracking.ingest.TrackingLinkModule;
 import org.ordertracking.ops.HealthModule;
+import org.ordertracking.ops.admin.AdminModule;
+import org.ordertracking.ops.admin.BusiestOrders;
 import org.ordertracking.ops.metrics.DeliveryMetrics;
 import org.ordertracking.ops.metrics.MetricsModule;
 import org.ordertracking.web.TrackingPageModule;
@@ -28,6 +30,8 @@ public final class Modules {
     AuthConfig auth = ctx.config().auth();
     List<ServerModule> modules = new ArrayList<>();
     modules.add(new HealthModule(ctx.node()));
+    // The busiest orders need the gateway's per-order counts: BusiestOrders.NONE until it reports them.
+    modules.add(new AdminModule(ctx, BusiestOrders.NONE));
     if (ctx.telemetry() != null && ctx.telemetry().enabled()) {
       modules.add(new MetricsModule(ctx.vertx(), ctx.telemetry()));
     }
