@@ -62,6 +62,19 @@ class MonitoringRulesTest {
     assertTrue(exprs.stream().anyMatch(e -> e.contains("tracking_delivery_latency_seconds_bucket")));
   }
 
+  @Test
+  void theKustomizationMakesTheRulesAndDashboardConfigMaps() {
+    var maps = KubernetesObjects.ofKind(KubernetesObjects.render(Repository.path("k8s/monitoring")),
+        io.fabric8.kubernetes.api.model.ConfigMap.class);
+    assertEquals(2, maps.size());
+    var rules = KubernetesObjects.named(maps, io.fabric8.kubernetes.api.model.ConfigMap.class, "tracking-alert-rules");
+    assertEquals(Repository.read(RULES), rules.getData().get("tracking-alerts.rules.yml"));
+    var dashboard =
+        KubernetesObjects.named(maps, io.fabric8.kubernetes.api.model.ConfigMap.class, "tracking-grafana-dashboard");
+    assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));
+    assertEquals("order-tracking", dashboard.getMetadata().getNamespace());
+  }
+
   private static void requirePromtool() {
     boolean found = false;
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
