@@ -64,13 +64,12 @@ class MonitoringRulesTest {
 
   @Test
   void theKustomizationMakesTheRulesAndDashboardConfigMaps() {
-    var maps = KubernetesObjects.ofKind(KubernetesObjects.render(Repository.path("k8s/monitoring")),
-        io.fabric8.kubernetes.api.model.ConfigMap.class);
-    assertEquals(2, maps.size());
-    var rules = KubernetesObjects.named(maps, io.fabric8.kubernetes.api.model.ConfigMap.class, "tracking-alert-rules");
+    var objects = KubernetesObjects.render(Repository.path("k8s/monitoring"));
+    assertEquals(2, KubernetesObjects.ofKind(objects, io.fabric8.kubernetes.api.model.ConfigMap.class).size());
+    var rules = KubernetesObjects.named(objects, io.fabric8.kubernetes.api.model.ConfigMap.class, "tracking-alert-rules");
     assertEquals(Repository.read(RULES), rules.getData().get("tracking-alerts.rules.yml"));
     var dashboard =
-        KubernetesObjects.named(maps, io.fabric8.kubernetes.api.model.ConfigMap.class, "tracking-grafana-dashboard");
+        KubernetesObjects.named(objects, io.fabric8.kubernetes.api.model.ConfigMap.class, "tracking-grafana-dashboard");
     assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));
     assertEquals("order-tracking", dashboard.getMetadata().getNamespace());
   }
