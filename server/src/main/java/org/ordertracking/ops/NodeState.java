@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ordertracking.engine.EngineHealth;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.ops.metrics.Metrics;
-import org.ordertracking.ops.metrics.Refusal;
 
 /**
  * Node-wide facts shared by every event loop: readiness (engine health, draining) and the open
@@ -22,7 +21,7 @@ public final class NodeState {
     this(engine, maxConnections, Metrics.NONE);
   }
 
-  /** @param metrics counts accepted sockets and refusals at the limit (429) as slots are taken */
+  /** @param metrics counts accepted sockets as their slots are taken */
   public NodeState(TrackingEngine engine, int maxConnections, Metrics metrics) {
     this.engine = engine;
     this.maxConnections = maxConnections;
@@ -50,14 +49,13 @@ public final class NodeState {
 
   /**
    * Takes a connection slot; false when the node is at its limit. The gateway takes one right
-   * before it upgrades a socket, so this is where accepted sockets and 429 refusals are counted.
+   * before it upgrades a socket, so this is where accepted sockets are counted.
    */
   public boolean tryAcquireConnection() {
     while (true) {
       int n = connections.get();
       if (n >= maxConnections) {
-        metrics.refused(Refusal.FULL);
-        return false;
+        return false; // counted as a 429 refusal by the status it gets (metrics/UpgradeRefusals)
       }
       if (connections.compareAndSet(n, n + 1)) {
         metrics.socketOpened();

@@ -13,6 +13,7 @@ import org.ordertracking.server.ServerModule;
  * TRACKING_METRICS_PORT}, on a management listener of its own (and then not on the main one).
  */
 public final class MetricsModule implements ServerModule {
+  static final String UPGRADE_PATH = "/ws/track";
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Vertx vertx;
@@ -24,8 +25,10 @@ public final class MetricsModule implements ServerModule {
     this.telemetry = telemetry;
   }
 
+  /** Mounted before the gateway (server/Modules), so that its refusals are counted here. */
   @Override
   public void mount(Router router) {
+    router.get(UPGRADE_PATH).handler(new UpgradeRefusals(telemetry.metrics()));
     if (!telemetry.config().separatePort()) {
       router.get("/metrics").handler(ctx -> answer(ctx.request()));
     }

@@ -36,6 +36,10 @@ public final class NodeGauges {
         .description("HTTP connections open (WebSockets leave this count once upgraded)").register(registry);
     FunctionCounter.builder("tracking.http.requests.aborted", guard, HttpGuard::abortedRequests)
         .description("Requests whose client went away before the body arrived").register(registry);
+    FunctionCounter.builder("tracking.http.connections.refused", guard, HttpGuard::refusedConnections)
+        .description("HTTP connections refused over TRACKING_HTTP_MAX_CONNECTIONS(_PER_CLIENT)").register(registry);
+    FunctionCounter.builder("tracking.http.connections.timed.out", guard, HttpGuard::timedOutConnections)
+        .description("HTTP connections closed for not sending a request in time").register(registry);
   }
 
   private static double watched(TrackingEngine engine) {
