@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * except under {@code CI=true}, where it fails.
  */
 class MonitoringRulesTest {
-  static final String RULES = "k8s/monitoring/tracking-alerts.rules.yml";
-  static final String RULE_TESTS = "k8s/monitoring/tracking-alerts.test.yml";
-  static final String DASHBOARD = "k8s/monitoring/tracking-dashboard.json";
+  static final String RULES = "k8s/monitoring/prometheus/tracking-alerts.rules.yml";
+  static final String RULE_TESTS = "k8s/monitoring/prometheus/tracking-alerts.test.yml";
+  static final String DASHBOARD = "k8s/monitoring/grafana/tracking-dashboard.json";
   static final String HINT = "promtool is needed: apt-get install -y prometheus (Debian/Ubuntu)";
 
   @Test

@@ -41,8 +41,8 @@ class MonitoringMetricsIT {
   @Test
   void everyMetricOfTheDashboardAndTheAlertRulesIsInARealScrape() throws IOException {
     Set<String> used = new TreeSet<>();
-    used.addAll(metrics(Files.readString(MONITORING.resolve("tracking-alerts.rules.yml"))));
-    for (var panel : new JsonObject(Files.readString(MONITORING.resolve("tracking-dashboard.json")))
+    used.addAll(metrics(Files.readString(MONITORING.resolve("prometheus/tracking-alerts.rules.yml"))));
+    for (var panel : new JsonObject(Files.readString(MONITORING.resolve("grafana/tracking-dashboard.json")))
         .getJsonArray("panels")) {
       var targets = ((JsonObject) panel).getJsonArray("targets");
       if (targets != null) {
