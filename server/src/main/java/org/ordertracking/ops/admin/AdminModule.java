@@ -81,11 +81,17 @@ public final class AdminModule implements ServerModule {
           : "missing or wrong admin key (Authorization: Bearer <TRACKING_ADMIN_KEY>)");
       return;
     }
-    headers(c.response()).putHeader("Content-Type", "application/json").end(snapshot().encode());
+    snapshot().onComplete(ar -> {
+      if (ar.succeeded()) {
+        headers(c.response()).putHeader("Content-Type", "application/json").end(ar.result().encode());
+      } else {
+        HttpErrors.send(c, 500, "could not collect the node's figures");
+      }
+    });
   }
 
   /** Everything the page shows, now. */
-  JsonObject snapshot() {
+  io.vertx.core.Future<JsonObject> snapshot() {
     Clock clock = ctx.clock();
     var node = ctx.node();
     String notReady = node.notReadyReason().orElse(null);
@@ -113,11 +119,12 @@ public final class AdminModule implements ServerModule {
     problems.recent().forEach(p -> recent.add(new JsonObject().put("at", p.at().toString())
         .put("level", p.level()).put("logger", p.logger()).put("message", p.message())));
     out.put("recentProblems", recent);
-    JsonArray top = new JsonArray();
-    busiest.top(BUSIEST).forEach(o -> top.add(new JsonObject()
-        .put("orderId", o.orderId()).put("sockets", o.sockets()).put("frames", o.frames())));
-    out.put("busiestOrders", new JsonObject().put("available", busiest.available()).put("orders", top));
-    return out;
+    return busiest.top(BUSIEST).otherwise(java.util.List.of()).map(orders -> {
+      JsonArray top = new JsonArray();
+      orders.forEach(o -> top.add(new JsonObject()
+          .put("orderId", o.orderId()).put("sockets", o.sockets()).put("frames", o.frames())));
+      return out.put("busiestOrders", new JsonObject().put("available", busiest.available()).put("orders", top));
+    });
   }
 
   private static String redisStatus(String engine, String notReady) {

@@ -1,5 +1,6 @@
 package org.ordertracking.ops.admin;
 
+import io.vertx.core.Future;
 import java.util.List;
 
 /**
@@ -15,16 +16,19 @@ public interface BusiestOrders {
     }
 
     @Override
-    public List<OrderLoad> top(int n) {
-      return List.of();
+    public Future<List<OrderLoad>> top(int n) {
+      return Future.succeededFuture(List.of());
     }
   };
 
   /** Whether this node can tell. */
   boolean available();
 
-  /** At most {@code n} orders, busiest first. Called on a request, off the hot path. */
-  List<OrderLoad> top(int n);
+  /**
+   * At most {@code n} orders, busiest first. Called per operator request, off the hot path; a
+   * future because the counts live on the event loops (ask each loop, merge the answers).
+   */
+  Future<List<OrderLoad>> top(int n);
 
   /** One order's load on this node: sockets watching it, frames delivered for it. */
   record OrderLoad(String orderId, int sockets, long frames) {}

@@ -31,4 +31,13 @@ public final class DeliveryMetrics implements DeliveryObserver {
   public void conflated() {
     metrics.conflated();
   }
+
+  /**
+   * A tracking socket closed with {@code code} (the code the server sent, or the client's; 1006
+   * when the connection just dropped). For the gateway to call once {@link DeliveryObserver} has
+   * this method: then add {@code @Override}.
+   */
+  public void socketClosed(int code) {
+    metrics.socketClosed(code);
+  }
 }

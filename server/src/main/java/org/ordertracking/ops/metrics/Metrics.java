@@ -15,7 +15,7 @@ public interface Metrics {
   /** A WebSocket was accepted (its connection slot taken). */
   default void socketOpened() {}
 
-  /** A tracking socket closed with {@code code} (1000, 1008, 1009, 1011, 1012, 1013, 4401, 4408; others count as "other"). Hot. */
+  /** A tracking socket closed with {@code code} (the contract's codes, 1001 going away, 1006 dropped; others count as "other"). Hot. */
   default void socketClosed(int code) {}
 
   /** An upgrade to {@code /ws/track} was refused before the socket opened. */
