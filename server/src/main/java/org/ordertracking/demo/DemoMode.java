@@ -92,6 +92,7 @@ public final class DemoMode {
           + publicUrl + "/track/" + token);
     }
     System.out.println("Admin key (mint more links): " + config.auth().adminKey());
+    System.out.println("Operator page (asks for the admin key): " + publicUrl + "/admin");
     config.auth().apiKeys().forEach((name, key) -> System.out.println("API key '" + name + "': " + key));
     System.out.println();
   }

@@ -15,7 +15,10 @@ public interface Metrics {
   /** A WebSocket was accepted (its connection slot taken). */
   default void socketOpened() {}
 
-  /** A tracking socket closed with {@code code} (the contract's codes, 1001 going away, 1006 dropped; others count as "other"). Hot. */
+  /**
+   * A tracking socket closed with {@code code}: the contract's codes, 1001 (going away), 1006
+   * (dropped); any other counts as "other". Hot.
+   */
   default void socketClosed(int code) {}
 
   /** An upgrade to {@code /ws/track} was refused before the socket opened. */
