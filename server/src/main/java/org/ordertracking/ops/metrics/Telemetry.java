@@ -35,6 +35,10 @@ import org.ordertracking.config.TrackingConfig;
  * configuration, because Vert.x takes its metrics factory at creation.
  */
 public final class Telemetry implements AutoCloseable {
+  /** Vert.x keeps metrics registries by name, process-wide: each node's Vert.x gets its own. */
+  private static final java.util.concurrent.atomic.AtomicInteger REGISTRY_NAMES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final MetricsConfig config;
   private final PrometheusMeterRegistry registry;
   private final MicrometerMetrics metrics;
@@ -84,6 +88,7 @@ public final class Telemetry implements AutoCloseable {
     }
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
         .setEnabled(true)
+        .setRegistryName("tracking-" + REGISTRY_NAMES.incrementAndGet())
         .setJvmMetricsEnabled(false) // bound above, with GC and heap pressure
         .setNettyMetricsEnabled(true)
         .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE,
