@@ -33,7 +33,7 @@ public final class Modules {
     // The busiest orders need the gateway's per-order counts: BusiestOrders.NONE until it reports them.
     modules.add(new AdminModule(ctx, BusiestOrders.NONE));
     if (ctx.telemetry() != null && ctx.telemetry().enabled()) {
-      modules.add(new MetricsModule(ctx.vertx(), ctx.telemetry()));
+      modules.add(new MetricsModule(ctx.vertx(), ctx.telemetry(), ctx.node()::connections));
     }
     if (roles.contains(Role.GATEWAY)) {
       modules.add(new GatewayModule(ctx.vertx(), ctx.config().gateway(), auth.tokenSecrets(), ctx.engine(),

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.util.function.IntSupplier;
 import org.ordertracking.server.ServerModule;
 
 /**
@@ -16,13 +17,20 @@ public final class MetricsModule implements ServerModule {
   static final String UPGRADE_PATH = "/ws/track";
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+  /** How often the aggregate activity line may be logged (only when something happened). */
+  static final long ACTIVITY_EVERY_SECONDS = 60;
+
   private final Vertx vertx;
   private final Telemetry telemetry;
+  private final IntSupplier socketsOpen;
   private HttpServer management;
+  private long activityTimer = -1;
 
-  public MetricsModule(Vertx vertx, Telemetry telemetry) {
+  /** @param socketsOpen the node's open sockets, for the periodic activity line */
+  public MetricsModule(Vertx vertx, Telemetry telemetry, IntSupplier socketsOpen) {
     this.vertx = vertx;
     this.telemetry = telemetry;
+    this.socketsOpen = socketsOpen;
   }
 
   /** Mounted before the gateway (server/Modules), so that its refusals are counted here. */
@@ -36,6 +44,11 @@ public final class MetricsModule implements ServerModule {
 
   @Override
   public Future<Void> start() {
+    telemetry.totals().ifPresent(start -> {
+      ActivityLog activity = new ActivityLog(start);
+      activityTimer = vertx.setPeriodic(ACTIVITY_EVERY_SECONDS * 1000, id -> telemetry.totals()
+          .ifPresent(now -> activity.report(now, socketsOpen.getAsInt(), ACTIVITY_EVERY_SECONDS)));
+    });
     MetricsConfig config = telemetry.config();
     if (!config.separatePort()) {
       return Future.succeededFuture();
@@ -66,6 +79,9 @@ public final class MetricsModule implements ServerModule {
 
   @Override
   public Future<Void> stop() {
+    if (activityTimer >= 0) {
+      vertx.cancelTimer(activityTimer);
+    }
     return management == null ? Future.succeededFuture() : management.close();
   }
 }
