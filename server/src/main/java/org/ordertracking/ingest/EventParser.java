@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
+import org.ordertracking.model.Limits;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
@@ -22,8 +23,8 @@ import org.ordertracking.model.TrackingEvent.StatusChange;
  */
 public final class EventParser {
   static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
-  static final int MAX_TEXT = 256;
-  static final int MAX_REF = 512;
+  static final int MAX_TEXT = Limits.TEXT;
+  static final int MAX_REF = Limits.ID;
   private static final Instant EARLIEST = Instant.EPOCH;
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
