@@ -86,8 +86,18 @@ public final class EventParser {
     JsonNode c = present(body, "courier");
     if (c != null) {
       requireObject(c, "courier");
-      courier = new Courier(optionalText(c, "name", "courier.", MAX_TEXT),
-          optionalText(c, "vehicle", "courier.", MAX_TEXT));
+      try {
+        // The model's invariants (lengths, an https photo URL) are the adapters' too.
+        courier = new Courier(
+            optionalText(c, "name", "courier.", MAX_TEXT),
+            optionalText(c, "vehicle", "courier.", MAX_TEXT),
+            optionalText(c, "photoUrl", "courier.", Courier.MAX_URL),
+            optionalText(c, "vehicleMake", "courier.", MAX_TEXT),
+            optionalText(c, "vehicleModel", "courier.", MAX_TEXT),
+            optionalText(c, "vehicleColor", "courier.", MAX_TEXT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput("courier." + e.getMessage());
+      }
     }
     LatLng dropoff = null;
     JsonNode d = present(body, "dropoff");
