@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of what the adapters did, by provider and result: {@code accepted}, {@code duplicate},
- * {@code ignored} (authentic but nothing for us), {@code unauthorized}, {@code malformed}, {@code
- * failed} (engine unavailable), and for polls {@code poll_ok}, {@code poll_throttled}, {@code
+ * {@code ignored} (authentic but nothing for us), {@code unlinked} (no order for the delivery),
+ * {@code superseded} (the order follows another delivery now), {@code unauthorized}, {@code
+ * malformed}, {@code failed} (engine or link store unavailable), and for polls {@code poll_ok}, {@code poll_throttled}, {@code
  * poll_error}, {@code poll_timeout}, {@code poll_skipped}. Shared by all event loops, hence
  * lock-free adders. The text format for {@code /metrics} is {@link #prometheus()}.
  */
