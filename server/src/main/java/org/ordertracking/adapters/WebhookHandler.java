@@ -109,6 +109,9 @@ public final class WebhookHandler implements Handler<RoutingContext> {
               }
               Decoded resolved =
                   resolution.order().equals(decoded.orderId()) ? decoded : decoded.forOrder(resolution.order());
+              if (resolved.events().isEmpty()) {
+                return Future.succeededFuture("ignored"); // e.g. a status the mapping does not know
+              }
               return publishAll(resolved, 0, true)
                   .compose(allRepeats ->
                       updateActiveOrders(decoded, resolved).map(allRepeats ? "duplicate" : "accepted"));

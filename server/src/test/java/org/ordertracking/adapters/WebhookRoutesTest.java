@@ -297,6 +297,15 @@ class WebhookRoutesTest {
   }
 
   @Test
+  void anUnknownUberStatusIsAcknowledgedAsIgnoredAndPublishesNothing() {
+    HttpResponse<Buffer> r = postSigned("uber", uberStatus("evt-unknown", "o-unknown", "teleported"));
+    assertEquals(200, r.statusCode());
+    assertEquals("ignored", r.bodyAsJsonObject().getString("status"));
+    assertEquals(1, module.metrics().get("uber", "ignored"));
+    assertEquals(0, snapshot("o-unknown").seq());
+  }
+
+  @Test
   void anUberDeliveryWithoutExternalIdNorLinkIsAcknowledgedCountedAndNotPublished() {
     JsonObject event = uberStatus("evt-noext", "o-unused", "pickup");
     event.getJsonObject("data").remove("external_id");
