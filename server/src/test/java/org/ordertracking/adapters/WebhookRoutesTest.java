@@ -359,6 +359,10 @@ class WebhookRoutesTest {
     assertEquals("superseded", held.bodyAsJsonObject().getString("status"));
     assertEquals(1, module.metrics().get("uber", "superseded"));
     assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-switch").status());
+    // Another delivery that only names the order as its merchant reference is not followed either.
+    JsonObject stray = uberStatus("evt-s3", "o-switch", "canceled").put("delivery_id", "del_stray");
+    assertEquals("superseded", postSigned("uber", stray).bodyAsJsonObject().getString("status"));
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-switch").status());
 
     JsonObject dasher = new JsonObject()
         .put("event_name", "DASHER_PICKED_UP")
