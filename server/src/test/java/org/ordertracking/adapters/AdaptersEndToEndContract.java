@@ -158,6 +158,47 @@ abstract class AdaptersEndToEndContract {
   }
 
   @Test
+  void anOrderRelinkedFromUberToDoorDashKeepsItsSocketAndSeqStream() {
+    OrderId order = Ids.order();
+    String uberDelivery = "del_" + order.value().replace('-', '_') + "_first";
+    assertEquals(201, node.post("/api/v1/orders/" + order + "/deliveries",
+        new JsonObject().put("provider", "uber").put("deliveryId", uberDelivery)).statusCode());
+    try (WsClient ws = node.connect(node.token(order))) {
+      long lastSeq = ws.next().getLong("seq");
+      Await.result(sim.startUnreferencedDelivery("uber", order.value(), uberDelivery, Scenario.DELIVERED));
+      Set<String> providers = new HashSet<>();
+      List<String> couriers = new ArrayList<>();
+      String status = null;
+      boolean switched = false;
+      while (!"DELIVERED".equals(status)) {
+        JsonObject frame = ws.next();
+        assertTrue(frame.getLong("seq") > lastSeq, "one seq stream across both deliveries: " + frame);
+        lastSeq = frame.getLong("seq");
+        if ("location".equals(frame.getString("type"))) {
+          providers.add(frame.getString("provider"));
+        } else if ("status".equals(frame.getString("type"))) {
+          status = frame.getString("status");
+          JsonObject courier = frame.getJsonObject("courier");
+          if (courier != null && (couriers.isEmpty() || !couriers.get(couriers.size() - 1).equals(courier.getString("name")))) {
+            couriers.add(courier.getString("name"));
+          }
+        }
+        if (!switched && providers.contains("uber")) {
+          // The Uber courier is on the way: the shop moves the order to DoorDash (whose payloads
+          // carry the order id as external_delivery_id, linked explicitly all the same).
+          switched = true;
+          assertEquals(201, node.post("/api/v1/orders/" + order + "/deliveries",
+              new JsonObject().put("provider", "doordash").put("deliveryId", order.value())).statusCode());
+          Await.result(sim.startDelivery("doordash", order.value(), Scenario.DELIVERED));
+        }
+      }
+      assertEquals(1000, ws.closeCode());
+      assertEquals(Set.of("uber", "doordash"), providers, "positions from both fleets on one socket");
+      assertTrue(couriers.size() >= 2, "the card moved to the DoorDash courier: " + couriers);
+    }
+  }
+
+  @Test
   void anUnlinkedDeliveryIsAcknowledgedAndCountedAndPublishesNothing() {
     OrderId order = Ids.order();
     long before = sim.webhooksAnswered("unlinked");
