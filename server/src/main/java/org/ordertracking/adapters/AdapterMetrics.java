@@ -9,12 +9,13 @@ import org.ordertracking.ops.metrics.Metrics;
 
 /**
  * Counters of what the adapters did, by provider and result: {@code accepted}, {@code duplicate},
- * {@code ignored} (authentic but nothing for us), {@code unauthorized}, {@code malformed}, {@code
- * failed} (engine unavailable), and for polls {@code poll_ok}, {@code poll_throttled}, {@code
- * poll_error}, {@code poll_timeout}, {@code poll_skipped}. Each count is kept here (the adapters'
- * tests read it) and forwarded to the node's {@link Metrics}: webhook results as {@code
- * tracking_webhook_requests_total}, polls (without the {@code poll_} prefix) as {@code
- * tracking_poll_requests_total}. Shared by all event loops, hence lock-free adders.
+ * {@code ignored} (authentic but nothing for us), {@code unlinked} (no order for the delivery),
+ * {@code superseded} (the order follows another delivery now), {@code unauthorized}, {@code
+ * malformed}, {@code failed} (engine or link store unavailable), and for polls {@code poll_ok},
+ * {@code poll_throttled}, {@code poll_error}, {@code poll_timeout}, {@code poll_skipped}. Each count
+ * is kept here (the adapters' tests read it) and forwarded to the node's {@link Metrics}: webhook
+ * results as {@code tracking_webhook_requests_total}, polls (without the {@code poll_} prefix) as
+ * {@code tracking_poll_requests_total}. Shared by all event loops, hence lock-free adders.
  */
 public final class AdapterMetrics {
   private static final String POLL = "poll_";

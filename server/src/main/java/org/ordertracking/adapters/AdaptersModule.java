@@ -13,6 +13,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ordertracking.adapters.deliveroo.DeliverooAdapter;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
+import org.ordertracking.auth.ApiKeys;
+import org.ordertracking.ingest.DeliveryLinkModule;
+import org.ordertracking.ingest.DeliveryLinks;
+import org.ordertracking.ingest.MemoryDeliveryLinks;
+import org.ordertracking.ingest.RedisDeliveryLinks;
 import org.ordertracking.server.ServerContext;
 import org.ordertracking.server.ServerModule;
 import org.slf4j.Logger;
@@ -20,10 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Courier-integration adapters as a server module: {@code POST /webhooks/<provider>} for every
- * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404) on nodes with
- * the ingest role, and the Deliveroo location poller (its own verticle) when
+ * provider with a secret in {@code TRACKING_WEBHOOK_SECRETS} (the others answer 404) and the
+ * delivery-link API ({@link DeliveryLinkModule}) on nodes with the ingest role, and the Deliveroo location poller (its own verticle) when
  * {@code TRACKING_DELIVEROO_API_URL} is set, on nodes with the adapters role. With the Redis engine,
- * active orders and poll gates live in Redis (through the node's shared client) so they hold across
+ * active orders, poll gates and delivery links live in Redis (through the node's shared client) so they hold across
  * nodes and restarts; with the memory engine, in this process. Provider event ids are the engine's
  * idempotency keys (see {@link WebhookHandler}).
  */
@@ -32,6 +37,8 @@ public final class AdaptersModule implements ServerModule {
 
   /** Every provider the server knows. Adding one: its adapter here, nothing else. */
   private static final List<CourierAdapter> PROVIDERS = Providers.all();
+  /** Links the memory engine's node keeps at most (the oldest go first beyond it). */
+  static final int MAX_MEMORY_LINKS = 100_000;
 
   /** The names {@code TRACKING_WEBHOOK_SECRETS} may use. */
   public static Set<String> providerNames() {
@@ -45,6 +52,7 @@ public final class AdaptersModule implements ServerModule {
   private final Redis redis;
   private final ActiveOrders deliverooOrders;
   private final PollGate gate;
+  private final DeliveryLinks links;
   private final Map<String, WebhookHandler> handlers = new LinkedHashMap<>();
   private final boolean webhooks;
   private final boolean pollers;
@@ -66,9 +74,11 @@ public final class AdaptersModule implements ServerModule {
       deliverooOrders =
           new RedisActiveOrders(redis, DeliverooAdapter.NAME, clock, stateTtl, config.maxActiveOrders());
       gate = new RedisPollGate(redis);
+      links = new RedisDeliveryLinks(redis, stateTtl);
     } else {
       deliverooOrders = new MemoryActiveOrders(clock, stateTtl, config.maxActiveOrders());
       gate = new MemoryPollGate(clock);
+      links = new MemoryDeliveryLinks(clock, stateTtl, MAX_MEMORY_LINKS);
     }
     for (CourierAdapter adapter : PROVIDERS) {
       String secret = config.secrets().get(adapter.name());
@@ -77,7 +87,7 @@ public final class AdaptersModule implements ServerModule {
             adapter.name().equals(DeliverooAdapter.NAME) ? deliverooOrders : null;
         handlers.put(
             adapter.name(),
-            new WebhookHandler(adapter, secret, ctx.engine(), registry, metrics, clock));
+            new WebhookHandler(adapter, secret, ctx.engine(), registry, links, metrics, clock));
       }
     }
   }
@@ -87,6 +97,11 @@ public final class AdaptersModule implements ServerModule {
     if (!webhooks) {
       return;
     }
+    // The delivery-link API lives with the webhooks: the links are how webhooks find their order.
+    new DeliveryLinkModule(links, providerNames(),
+            new ApiKeys(ctx.config().auth().apiKeys(), ctx.config().auth().adminKey()), clock,
+            ctx.config().engine().stateTtl())
+        .mount(router);
     handlers.forEach(
         (name, handler) ->
             router
@@ -130,6 +145,11 @@ public final class AdaptersModule implements ServerModule {
   /** The adapters' counters (also forwarded to the node's metrics). */
   public AdapterMetrics metrics() {
     return metrics;
+  }
+
+  /** The delivery links webhooks resolve through. */
+  DeliveryLinks links() {
+    return links;
   }
 
   /** The Deliveroo poll registry (tests use it to check restarts). */

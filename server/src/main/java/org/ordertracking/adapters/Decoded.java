@@ -122,6 +122,11 @@ public final class Decoded {
     return orderId == null && deliveryId != null && build != NOTHING;
   }
 
+  /** True when the decode has events to publish once its order is known (resolved or not). */
+  public boolean publishes() {
+    return build != NOTHING;
+  }
+
   /** The same decode with its events built for {@code resolved} (a delivery link's order). */
   public Decoded forOrder(OrderId resolved) {
     Builder b = new Builder(eventId);

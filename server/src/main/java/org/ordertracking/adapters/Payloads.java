@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
+import org.ordertracking.model.Limits;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Times;
 
@@ -26,7 +27,7 @@ public final class Payloads {
   /** The ingest API's limit on future times; clocks of providers drift, not by this much. */
   public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   /** Longest identifier (event, delivery, courier ids; also the ingest API's {@code ref}). */
-  public static final int MAX_ID = 512;
+  public static final int MAX_ID = Limits.ID;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

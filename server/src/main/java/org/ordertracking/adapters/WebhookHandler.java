@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import org.ordertracking.engine.PublishOptions;
 import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.ingest.DeliveryLinks;
 import org.ordertracking.model.PublishResult.Outcome;
 import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.StatusChange;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Authenticates on the raw bytes first: 401, nothing parsed or published, when that fails.
  *   <li>Decodes: 400 with the decoder's reason when the payload cannot be mapped.
+ *   <li>Resolves the order ({@link DeliveryResolver}): an explicit delivery link, else the
+ *       provider's merchant reference. A delivery that resolves to no order ("unlinked"), or whose
+ *       order follows another delivery now ("superseded"), is a counted 200 and publishes nothing:
+ *       a 400 would make the provider retry forever.
  *   <li>Publishes the events in order, each with {@link PublishOptions#providerEvent}: the
  *       provider's event id as idempotency key and the forward-only status rule, both enforced
  *       inside the engine's one atomic publish (so concurrent or retried webhooks, on any node,
@@ -42,16 +47,19 @@ public final class WebhookHandler implements Handler<RoutingContext> {
   private final ActiveOrders activeOrders;
   private final AdapterMetrics metrics;
   private final Clock clock;
+  private final DeliveryResolver resolver;
 
   /**
    * @param activeOrders the provider's poll registry to keep up to date from status events, or null
    *     for providers that are not polled
+   * @param links the delivery links webhooks resolve their deliveries through
    */
   public WebhookHandler(
       CourierAdapter adapter,
       String secret,
       TrackingEngine engine,
       ActiveOrders activeOrders,
+      DeliveryLinks links,
       AdapterMetrics metrics,
       Clock clock) {
     this.adapter = adapter;
@@ -60,6 +68,7 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     this.activeOrders = activeOrders;
     this.metrics = metrics;
     this.clock = clock;
+    this.resolver = new DeliveryResolver(links);
   }
 
   @Override
@@ -83,11 +92,33 @@ public final class WebhookHandler implements Handler<RoutingContext> {
       reply(ctx, 400, new JsonObject().put("error", e.getMessage()));
       return;
     }
-    publishAll(decoded, 0, true)
-        .compose(allRepeats -> updateActiveOrders(decoded).map(allRepeats ? "duplicate" : "accepted"))
+    if (!decoded.publishes()) {
+      metrics.count(provider, "ignored");
+      reply(ctx, 200, new JsonObject().put("status", "ignored"));
+      return;
+    }
+    resolver
+        .resolve(provider, decoded)
+        .compose(
+            resolution -> {
+              if (resolution.order() == null) {
+                // Acknowledged, never 400: the provider would retry forever. Counted, so an
+                // operator sees deliveries nobody linked.
+                return Future.succeededFuture(
+                    resolution.outcome() == DeliveryResolver.Outcome.UNLINKED ? "unlinked" : "superseded");
+              }
+              Decoded resolved =
+                  resolution.order().equals(decoded.orderId()) ? decoded : decoded.forOrder(resolution.order());
+              if (resolved.events().isEmpty()) {
+                return Future.succeededFuture("ignored"); // e.g. a status the mapping does not know
+              }
+              return publishAll(resolved, 0, true)
+                  .compose(allRepeats ->
+                      updateActiveOrders(decoded, resolved).map(allRepeats ? "duplicate" : "accepted"));
+            })
         .onSuccess(
             result -> {
-              metrics.count(provider, decoded.events().isEmpty() ? "ignored" : result);
+              metrics.count(provider, result);
               reply(ctx, 200, new JsonObject().put("status", result));
             })
         .onFailure(
@@ -106,27 +137,42 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     }
     TrackingEvent event = events.get(i);
     return engine
-        .publish(event, options(decoded, i))
+        .publish(event, options(decoded, event, i))
         .onComplete(ar -> metrics.published(event.provider(), ar.succeeded() ? ar.result().outcome() : null))
         .compose(r -> publishAll(decoded, i + 1, repeatsSoFar && r.outcome() == Outcome.DUPLICATE));
   }
 
   /**
    * One idempotency key per event of a request (a request may carry several), namespaced by
-   * provider. Every event is published forward-only; a provider event meaning "go back" (an
-   * explicit unassignment) would be published with {@code new PublishOptions(key, false)} here.
+   * provider, and the forward-only rule for progress. A status that names its courier carries the
+   * provider's key for them, and an unassignment clears the courier: the engine lets a courier
+   * change step the timeline back (unless the event is older than the order's last status).
    */
-  private PublishOptions options(Decoded decoded, int index) {
-    return PublishOptions.providerEvent(adapter.name() + ":" + decoded.eventId() + "#" + index);
+  private PublishOptions options(Decoded decoded, TrackingEvent event, int index) {
+    PublishOptions options =
+        PublishOptions.providerEvent(adapter.name() + ":" + decoded.eventId() + "#" + index);
+    if (!(event instanceof StatusChange)) {
+      return options;
+    }
+    options = options.at(decoded.occurredAt());
+    return switch (decoded.assignment()) {
+      case ASSIGNED -> options.naming(decoded.courierKey());
+      case UNASSIGNED -> options.clearingCourier();
+      case NONE -> options;
+    };
   }
 
-  private Future<Void> updateActiveOrders(Decoded decoded) {
-    if (activeOrders == null || decoded.orderId() == null) {
+  /**
+   * The poll registry holds orders by the provider's own reference (the poller asks the provider
+   * about them), so only a webhook whose merchant reference is the order updates it.
+   */
+  private Future<Void> updateActiveOrders(Decoded decoded, Decoded resolved) {
+    if (activeOrders == null || decoded.orderId() == null || !decoded.orderId().equals(resolved.orderId())) {
       return Future.succeededFuture();
     }
     boolean terminal = false;
     boolean underWay = false;
-    for (TrackingEvent e : decoded.events()) {
+    for (TrackingEvent e : resolved.events()) {
       if (e instanceof StatusChange st) {
         terminal |= st.status().isTerminal();
         underWay |= !st.status().isTerminal();

@@ -155,11 +155,43 @@ public final class Env {
 
   /**
    * URLs may carry passwords ({@code redis://user:pass@host}, or {@code ?password=} which the
-   * Redis client also reads): never echo them. Everything up to the last {@code @} is user info
-   * (a generated password may hold '/' or '@'), and the query is dropped.
+   * Redis client also reads): never echo them. A generated password may hold any of '/', '?', '#'
+   * and '@', so no guess is made about where it ends: a URL that parses with a host is shown as
+   * scheme, {@code ***@} for any user info, host, port and path (never the query or fragment); one
+   * that does not parse is shown as its scheme alone when it holds an '@' anywhere, else up to its
+   * query or fragment. A value that is no URL at all is not shown.
    */
   public static String redact(String url) {
-    String noQuery = url.replaceAll("\\?.*$", "");
-    return noQuery.replaceAll("//.*@", "//***@");
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return "***";
+    }
+    String scheme = url.substring(0, start + 3);
+    try {
+      URI uri = new URI(url);
+      if (uri.getHost() != null) {
+        return scheme + (uri.getRawUserInfo() != null ? "***@" : "") + uri.getHost()
+            + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+            + (uri.getRawPath() == null ? "" : uri.getRawPath());
+      }
+    } catch (URISyntaxException e) {
+      // shown below without anything that could be a secret
+    }
+    String rest = url.substring(start + 3);
+    if (rest.indexOf('@') >= 0) {
+      return scheme + "***";
+    }
+    int cut = indexOfAny(rest, '?', '#');
+    return scheme + (cut >= 0 ? rest.substring(0, cut) : rest);
   }
+
+  private static int indexOfAny(String s, char a, char b) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == a || s.charAt(i) == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.ordertracking.model.Courier;
 import org.ordertracking.model.LatLng;
+import org.ordertracking.model.Limits;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
@@ -22,8 +23,8 @@ import org.ordertracking.model.TrackingEvent.StatusChange;
  */
 public final class EventParser {
   static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
-  static final int MAX_TEXT = 256;
-  static final int MAX_REF = 512;
+  static final int MAX_TEXT = Limits.TEXT;
+  static final int MAX_REF = Limits.ID;
   private static final Instant EARLIEST = Instant.EPOCH;
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
@@ -85,8 +86,18 @@ public final class EventParser {
     JsonNode c = present(body, "courier");
     if (c != null) {
       requireObject(c, "courier");
-      courier = new Courier(optionalText(c, "name", "courier.", MAX_TEXT),
-          optionalText(c, "vehicle", "courier.", MAX_TEXT));
+      try {
+        // The model's invariants (lengths, an https photo URL) are the adapters' too.
+        courier = new Courier(
+            optionalText(c, "name", "courier.", MAX_TEXT),
+            optionalText(c, "vehicle", "courier.", MAX_TEXT),
+            optionalText(c, "photoUrl", "courier.", Courier.MAX_URL),
+            optionalText(c, "vehicleMake", "courier.", MAX_TEXT),
+            optionalText(c, "vehicleModel", "courier.", MAX_TEXT),
+            optionalText(c, "vehicleColor", "courier.", MAX_TEXT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput("courier." + e.getMessage());
+      }
     }
     LatLng dropoff = null;
     JsonNode d = present(body, "dropoff");

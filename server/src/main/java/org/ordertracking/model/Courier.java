@@ -32,9 +32,9 @@ public record Courier(
     String vehicleColor) {
 
   /** Longest name or vehicle text, in UTF-16 characters (the ingest API's limit too). */
-  public static final int MAX_TEXT = 256;
+  public static final int MAX_TEXT = Limits.TEXT;
   /** Longest photo URL. */
-  public static final int MAX_URL = 2048;
+  public static final int MAX_URL = Limits.URL;
 
   public Courier {
     checkText("name", name);

@@ -5,17 +5,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ordertracking.engine.EngineHealth;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.ops.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Node-wide facts shared by every event loop: readiness (engine health, draining) and the open
  * socket count against the connection limit. Thread-safe.
  */
 public final class NodeState {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeState.class);
+
   private final TrackingEngine engine;
   private final int maxConnections;
   private final Metrics metrics;
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean draining;
+  /** The engine's last reason, to log each new one once (health checks come every few seconds). */
+  private volatile String lastEngineReason;
 
   public NodeState(TrackingEngine engine, int maxConnections) {
     this(engine, maxConnections, Metrics.NONE);
@@ -28,13 +34,23 @@ public final class NodeState {
     this.metrics = metrics;
   }
 
-  /** Empty when the node should take traffic, else why not. */
+  /**
+   * Empty when the node should take traffic, else why not as a stable public code ({@link
+   * ReadinessReasons}). The engine's own wording is logged once each time it changes.
+   */
   public Optional<String> notReadyReason() {
     if (draining) {
-      return Optional.of("draining");
+      return Optional.of(ReadinessReasons.DRAINING);
     }
     if (engine instanceof EngineHealth health) {
-      return health.notReadyReason();
+      Optional<String> raw = health.notReadyReason();
+      String previous = lastEngineReason;
+      String now = raw.orElse(null);
+      if (now != null && !now.equals(previous)) {
+        LOG.warn("Not ready: {}", now);
+      }
+      lastEngineReason = now;
+      return raw.map(ReadinessReasons::code);
     }
     return Optional.empty();
   }

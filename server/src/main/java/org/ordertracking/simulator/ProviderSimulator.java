@@ -142,6 +142,24 @@ public final class ProviderSimulator {
     return onContext(() -> begin(provider, orderId, scenario));
   }
 
+  /**
+   * Starts a delivery whose payloads do not carry our order id (Uber without {@code external_id}):
+   * the provider knows it as {@code deliveryId} only, and the server must have a delivery link to
+   * follow it. Only Uber's script can leave its merchant reference out.
+   */
+  public Future<OrderId> startUnreferencedDelivery(
+      String provider, String orderId, String deliveryId, Scenario scenario) {
+    if (!provider.equals("uber")) {
+      throw new IllegalArgumentException("only uber payloads can leave out the merchant reference");
+    }
+    return onContext(() -> {
+      SimulatedDelivery d = create(provider, orderId, deliveryId, scenario);
+      d.referenced = false;
+      announce(d, Milestone.ASSIGNED);
+      return d.orderId;
+    });
+  }
+
   private <T> Future<T> onContext(Supplier<T> action) {
     Promise<T> p = Promise.promise();
     context.runOnContext(v -> p.complete(action.get()));
@@ -149,15 +167,20 @@ public final class ProviderSimulator {
   }
 
   private OrderId begin(String provider, String orderId, Scenario scenario) {
+    SimulatedDelivery d = create(provider, orderId, "del_" + orderId, scenario);
+    announce(d, Milestone.ASSIGNED);
+    return d.orderId;
+  }
+
+  private SimulatedDelivery create(String provider, String orderId, String deliveryId, Scenario scenario) {
     int n = ++started;
     OrderId id = new OrderId(orderId);
     CityRoute route = routes.get((n - 1) % routes.size());
     SimulatedDelivery d =
         new SimulatedDelivery(
-            provider, id, "del_" + orderId, new CourierDrive(route, 7 + (n % 4), n), scenario, hire());
+            provider, id, deliveryId, new CourierDrive(route, 7 + (n % 4), n), scenario, hire());
     deliveries.put(id, d);
-    announce(d, Milestone.ASSIGNED);
-    return id;
+    return d;
   }
 
   /** A courier from the roster, with a provider id of their own. */
@@ -274,6 +297,11 @@ public final class ProviderSimulator {
 
   public long webhooksRefused() {
     return sender == null ? 0 : sender.refused();
+  }
+
+  /** How many 200 answers said {@code status} ("accepted", "unlinked", …). */
+  public long webhooksAnswered(String status) {
+    return sender == null ? 0 : sender.answered(status);
   }
 
   /** Deliveries still under way. */

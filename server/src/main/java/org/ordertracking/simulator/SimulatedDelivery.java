@@ -44,6 +44,11 @@ final class SimulatedDelivery {
   boolean etaReported;
   /** The delivery is over (delivered or failed); its location resource answers {@code {}}. */
   boolean finished;
+  /**
+   * Whether the provider's payloads carry our order id as the merchant reference. Without it
+   * (Uber's {@code external_id} is optional) the server finds the order through a delivery link.
+   */
+  boolean referenced = true;
 
   SimulatedDelivery(
       String provider, OrderId orderId, String providerDeliveryId, CourierDrive drive,

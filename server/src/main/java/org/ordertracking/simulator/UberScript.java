@@ -85,9 +85,11 @@ final class UberScript implements ProviderScript {
             .put("img_href", c.photoUrl())
             .put("rating", "4.9")
             .put("location", ProviderScript.latLng(p.lat(), p.lng()));
-    return new JsonObject()
-        .put("id", d.providerDeliveryId)
-        .put("external_id", d.orderId.value())
+    JsonObject delivery = new JsonObject().put("id", d.providerDeliveryId);
+    if (d.referenced) {
+      delivery.put("external_id", d.orderId.value()); // only when the merchant set one
+    }
+    return delivery
         .put("status", status)
         .put("complete", status.equals("delivered") || status.equals("returned"))
         .put("kind", "delivery")

@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.WebhookSecrets;
@@ -29,6 +30,7 @@ public final class WebhookSender {
   private final Map<String, String> secrets;
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
 
   public WebhookSender(WebClient client, String targetUrl, Map<String, String> secrets) {
     this.client = client;
@@ -66,6 +68,9 @@ public final class WebhookSender {
         .map(
             r -> {
               (r.statusCode() / 100 == 2 ? accepted : refused).incrementAndGet();
+              if (r.statusCode() == 200) {
+                answers.computeIfAbsent(answerStatus(r.bodyAsString()), k -> new AtomicLong()).incrementAndGet();
+              }
               return r.statusCode();
             });
   }
@@ -78,6 +83,22 @@ public final class WebhookSender {
     } catch (DecodeException | ClassCastException e) {
       return null;
     }
+  }
+
+  /** The {@code status} of a 200 answer ("accepted", "duplicate", "unlinked", …), or "". */
+  private static String answerStatus(String body) {
+    try {
+      Object status = new JsonObject(body == null ? "{}" : body).getValue("status");
+      return status instanceof String st ? st : "";
+    } catch (DecodeException e) {
+      return "";
+    }
+  }
+
+  /** 200 answers whose {@code status} was {@code status}. */
+  public long answered(String status) {
+    AtomicLong n = answers.get(status);
+    return n == null ? 0 : n.get();
   }
 
   public long accepted() {

@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Response headers of the page. The Content-Security-Policy allows only our own scripts and
- * styles, images from us and the tile server, and connections back to us (the WebSocket and the
+ * styles, images from us, the tile server and the configured courier photo sources, and connections back to us (the WebSocket and the
  * link check): the page shows a capability token, so injected content must not run. No referrer
  * leaves the page, so the token never reaches the tile server in a Referer header.
  */
@@ -17,7 +17,8 @@ final class PageHeaders {
         "script-src 'self'",
         "style-src 'self'",
         // data: is Leaflet's blank image for tiles it unloads; an image cannot run code.
-        "img-src 'self' data: " + config.tilesOrigin(),
+        "img-src 'self' data: " + config.tilesOrigin()
+            + (config.photoSources().isEmpty() ? "" : " " + String.join(" ", config.photoSources())),
         "connect-src 'self'",
         "manifest-src 'self'",
         "base-uri 'none'",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.simulator.PollLog;
 import org.ordertracking.simulator.ProviderSimulator;
 import org.ordertracking.simulator.Scenario;
 import org.ordertracking.simulator.SimulatorConfig;
@@ -120,7 +121,125 @@ abstract class AdaptersEndToEndContract {
     }
   }
 
-  private record Watched(Set<String> positions, List<String> statuses, JsonObject courier) {}
+  @Test
+  void everyProvidersReassignedCourierReachesThePage() {
+    List<Watching> all =
+        SimulatorConfig.ALL_PROVIDERS.stream().map(p -> startWatching(p, Scenario.REASSIGNED)).toList();
+    for (Watching watching : all) {
+      Watched w = finish(watching);
+      String what = watching.provider + ": " + w.statuses + " " + w.couriers;
+      assertEquals("DELIVERED", w.statuses.get(w.statuses.size() - 1), what);
+      // Onfleet's task webhooks name the worker by id only: there is no card to change.
+      if (!watching.provider.equals("onfleet")) {
+        assertTrue(w.couriers.size() >= 2 && !w.couriers.get(0).equals(w.couriers.get(w.couriers.size() - 1)),
+            "the courier card changed to the new courier: " + what);
+      }
+      if (!watching.provider.equals("uber")) {
+        // An explicit unassignment (Uber has none) steps the timeline back until the new courier.
+        int placed = w.statuses.indexOf("PLACED");
+        assertTrue(placed > 0 && w.statuses.subList(placed, w.statuses.size()).contains("COURIER_ASSIGNED"), what);
+      }
+    }
+  }
+
+  @Test
+  void anUberDeliveryWithoutExternalIdIsFollowedThroughItsDeliveryLink() {
+    OrderId order = Ids.order();
+    String deliveryId = "del_" + order.value().replace('-', '_') + "_linked";
+    var linked = node.post("/api/v1/orders/" + order + "/deliveries",
+        new JsonObject().put("provider", "uber").put("deliveryId", deliveryId));
+    assertEquals(201, linked.statusCode(), linked.bodyAsString());
+    WsClient ws = node.connect(node.token(order));
+    JsonObject snapshot = ws.next();
+    Await.result(sim.startUnreferencedDelivery("uber", order.value(), deliveryId, Scenario.DELIVERED));
+    Watched w = finish(new Watching("uber", ws, snapshot.getLong("seq")));
+    assertMoved(w);
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
+  }
+
+  @Test
+  void anOrderRelinkedFromUberToDoorDashKeepsItsSocketAndSeqStream() {
+    OrderId order = Ids.order();
+    String uberDelivery = "del_" + order.value().replace('-', '_') + "_first";
+    assertEquals(201, node.post("/api/v1/orders/" + order + "/deliveries",
+        new JsonObject().put("provider", "uber").put("deliveryId", uberDelivery)).statusCode());
+    try (WsClient ws = node.connect(node.token(order))) {
+      long lastSeq = ws.next().getLong("seq");
+      Await.result(sim.startUnreferencedDelivery("uber", order.value(), uberDelivery, Scenario.DELIVERED));
+      Set<String> providers = new HashSet<>();
+      List<String> couriers = new ArrayList<>();
+      String status = null;
+      boolean switched = false;
+      while (!"DELIVERED".equals(status)) {
+        JsonObject frame = ws.next();
+        assertTrue(frame.getLong("seq") > lastSeq, "one seq stream across both deliveries: " + frame);
+        lastSeq = frame.getLong("seq");
+        if ("location".equals(frame.getString("type"))) {
+          providers.add(frame.getString("provider"));
+        } else if ("status".equals(frame.getString("type"))) {
+          status = frame.getString("status");
+          JsonObject courier = frame.getJsonObject("courier");
+          if (courier != null && (couriers.isEmpty() || !couriers.get(couriers.size() - 1).equals(courier.getString("name")))) {
+            couriers.add(courier.getString("name"));
+          }
+        }
+        if (!switched && providers.contains("uber")) {
+          // The Uber courier is on the way: the shop moves the order to DoorDash (whose payloads
+          // carry the order id as external_delivery_id, linked explicitly all the same).
+          switched = true;
+          assertEquals(201, node.post("/api/v1/orders/" + order + "/deliveries",
+              new JsonObject().put("provider", "doordash").put("deliveryId", order.value())).statusCode());
+          Await.result(sim.startDelivery("doordash", order.value(), Scenario.DELIVERED));
+        }
+      }
+      assertEquals(1000, ws.closeCode());
+      assertEquals(Set.of("uber", "doordash"), providers, "positions from both fleets on one socket");
+      assertTrue(couriers.size() >= 2, "the card moved to the DoorDash courier: " + couriers);
+    }
+  }
+
+  @Test
+  void anUnlinkedDeliveryIsAcknowledgedAndCountedAndPublishesNothing() {
+    OrderId order = Ids.order();
+    long before = sim.webhooksAnswered("unlinked");
+    Await.result(sim.startUnreferencedDelivery("uber", order.value(), "del_nobody_" + order.value(), Scenario.DELIVERED));
+    // The assignment, then positions: every one answered 200 "unlinked" (Uber would retry a 400).
+    Await.until("webhooks answered unlinked", () -> sim.webhooksAnswered("unlinked") - before >= 4);
+    assertEquals(0, sim.webhooksRefused(), "no webhook was refused");
+    assertEquals(404, node.get("/api/v1/orders/" + order).statusCode(), "nothing was published for the order");
+  }
+
+  @Test
+  void deliverooPollingSurvivesARevokedTokenByRefreshingOnce() {
+    Watching watching = startWatching("deliveroo", Scenario.DELIVERED);
+    Await.until("the poller has polled", () -> sim.pollLog().forOrder(orderOf(watching)).stream()
+        .anyMatch(e -> e.status() == 200));
+    int tokens = Await.result(sim.tokensIssued());
+    sim.faults().revokeTokens();
+    Watched w = finish(watching);
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
+    List<PollLog.Entry> polls = sim.pollLog().entries();
+    int refused = -1;
+    for (int i = 0; i < polls.size(); i++) {
+      if (polls.get(i).status() == 401) {
+        refused = i;
+        break;
+      }
+    }
+    assertTrue(refused >= 0, "the revoked token was refused once: " + polls);
+    assertTrue(polls.subList(refused + 1, polls.size()).stream().anyMatch(e -> e.status() == 200),
+        "polling went on after the refusal");
+    assertEquals(1, polls.stream().filter(e -> e.status() == 401).count(), "one refusal, one refresh: " + polls);
+    assertTrue(Await.result(sim.tokensIssued()) > tokens, "a new token was fetched");
+  }
+
+  private final Map<WsClient, String> orders = new HashMap<>();
+
+  private String orderOf(Watching watching) {
+    return orders.get(watching.ws);
+  }
+
+  private record Watched(Set<String> positions, List<String> statuses, JsonObject courier, List<String> couriers) {}
 
   private record Watching(String provider, WsClient ws, long firstSeq) {}
 
@@ -135,6 +254,7 @@ abstract class AdaptersEndToEndContract {
     WsClient ws = node.connect(node.token(order));
     JsonObject snapshot = ws.next();
     assertEquals("snapshot", snapshot.getString("type"));
+    orders.put(ws, order.value());
     Await.result(sim.startDelivery(provider, order.value(), scenario));
     return new Watching(provider, ws, snapshot.getLong("seq"));
   }
@@ -145,6 +265,7 @@ abstract class AdaptersEndToEndContract {
       Set<String> positions = new HashSet<>();
       List<String> statuses = new ArrayList<>();
       JsonObject courier = null;
+      List<String> couriers = new ArrayList<>();
       long lastSeq = watching.firstSeq;
       while (statuses.isEmpty() || !Set.of("DELIVERED", "CANCELLED").contains(statuses.get(statuses.size() - 1))) {
         JsonObject frame = ws.next();
@@ -162,11 +283,15 @@ abstract class AdaptersEndToEndContract {
           }
           if (frame.getJsonObject("courier") != null) {
             courier = frame.getJsonObject("courier");
+            String name = courier.getString("name");
+            if (couriers.isEmpty() || !couriers.get(couriers.size() - 1).equals(name)) {
+              couriers.add(name);
+            }
           }
         }
       }
       assertEquals(1000, ws.closeCode());
-      return new Watched(positions, statuses, courier);
+      return new Watched(positions, statuses, courier, couriers);
     }
   }
 

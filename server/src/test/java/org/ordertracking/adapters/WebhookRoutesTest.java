@@ -37,8 +37,10 @@ import org.ordertracking.testing.Await;
  */
 class WebhookRoutesTest {
   private static final String ONFLEET_SECRET = "00112233445566778899aabbccddeeff";
+  private static final String API_KEY = "backend-api-key";
   private static final Map<String, String> SECRETS =
-      Map.of("uber", "uber-signing-key", "deliveroo", "roo-signing-key", "onfleet", ONFLEET_SECRET);
+      Map.of("uber", "uber-signing-key", "deliveroo", "roo-signing-key", "onfleet", ONFLEET_SECRET,
+          "doordash", "Bearer dd-key");
 
   private Vertx vertx;
   private TrackingEngine engine;
@@ -55,8 +57,10 @@ class WebhookRoutesTest {
     Map<String, String> env =
         Map.of(
             "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
+            "TRACKING_API_KEYS", "backend=" + API_KEY,
             "TRACKING_WEBHOOK_SECRETS",
-            "uber=uber-signing-key|uber-next-key,deliveroo=roo-signing-key,onfleet=" + ONFLEET_SECRET);
+            "uber=uber-signing-key|uber-next-key,deliveroo=roo-signing-key,doordash=Bearer dd-key,onfleet="
+                + ONFLEET_SECRET);
     module = new AdaptersModule(
         new ServerContext(vertx, TrackingConfig.fromEnv(env), engine, null, null, Clock.systemUTC()), true, true);
     Router router = Router.router(vertx);
@@ -203,9 +207,17 @@ class WebhookRoutesTest {
 
   @Test
   void providerWithoutSecretAnswers404() {
-    HttpResponse<Buffer> r = postRaw("/webhooks/doordash", "{}", "Authorization", "anything");
+    AdaptersModule uberOnly = new AdaptersModule(new ServerContext(vertx, TrackingConfig.fromEnv(Map.of(
+        "TRACKING_TOKEN_SECRET", "0123456789abcdef0123456789abcdef",
+        "TRACKING_WEBHOOK_SECRETS", "uber=uber-signing-key")), engine, null, null, Clock.systemUTC()), true, false);
+    Router router = Router.router(vertx);
+    uberOnly.mount(router);
+    HttpServer other = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    String url = "http://127.0.0.1:" + other.actualPort();
+    HttpResponse<Buffer> r = Await.result(client.postAbs(url + "/webhooks/doordash")
+        .putHeader("Authorization", "anything").sendBuffer(Buffer.buffer("{}")));
     assertEquals(404, r.statusCode());
-    assertEquals(404, postRaw("/webhooks/nosuch", "{}", null, null).statusCode());
+    assertEquals(404, Await.result(client.postAbs(url + "/webhooks/nosuch").sendBuffer(Buffer.buffer("{}"))).statusCode());
   }
 
   @Test
@@ -285,12 +297,177 @@ class WebhookRoutesTest {
   }
 
   @Test
-  void anUberDeliveryWithoutExternalIdIsAcknowledgedNotRefused() {
+  void anUnknownUberStatusIsAcknowledgedAsIgnoredAndPublishesNothing() {
+    HttpResponse<Buffer> r = postSigned("uber", uberStatus("evt-unknown", "o-unknown", "teleported"));
+    assertEquals(200, r.statusCode());
+    assertEquals("ignored", r.bodyAsJsonObject().getString("status"));
+    assertEquals(1, module.metrics().get("uber", "ignored"));
+    assertEquals(0, snapshot("o-unknown").seq());
+  }
+
+  @Test
+  void anUberDeliveryWithoutExternalIdNorLinkIsAcknowledgedCountedAndNotPublished() {
     JsonObject event = uberStatus("evt-noext", "o-unused", "pickup");
     event.getJsonObject("data").remove("external_id");
     event.put("delivery_id", "del_unlinked");
-    assertEquals(200, Await.result(sender.send("uber", event)));
-    assertEquals(1, module.metrics().get("uber", "ignored"));
+    HttpResponse<Buffer> r = postSigned("uber", event);
+    assertEquals(200, r.statusCode());
+    assertEquals("unlinked", r.bodyAsJsonObject().getString("status"));
+    assertEquals(1, module.metrics().get("uber", "unlinked"));
+    assertEquals(0, snapshot("o-unused").seq());
+  }
+
+  @Test
+  void anUberDeliveryWithoutExternalIdIsResolvedThroughItsDeliveryLink() {
+    HttpResponse<Buffer> link = link("o-linked", "{\"provider\":\"uber\",\"deliveryId\":\"del_L1\"}");
+    assertEquals(201, link.statusCode(), link.bodyAsString());
+    JsonObject body = link.bodyAsJsonObject();
+    assertEquals("o-linked", body.getString("orderId"));
+    assertEquals("uber", body.getString("provider"));
+    assertEquals("del_L1", body.getString("deliveryId"));
+    assertTrue(Instant.parse(body.getString("expiresAt")).isAfter(Instant.now().plusSeconds(3500)), body.encode());
+
+    JsonObject event = uberStatus("evt-linked", "ignored", "pickup");
+    event.getJsonObject("data").remove("external_id");
+    event.put("delivery_id", "del_L1");
+    HttpResponse<Buffer> r = postSigned("uber", event);
+    assertEquals("accepted", r.bodyAsJsonObject().getString("status"));
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-linked").status());
+  }
+
+  @Test
+  void anExplicitLinkWinsOverTheMerchantReference() {
+    assertEquals(201, link("o-explicit", "{\"provider\":\"uber\",\"deliveryId\":\"del_X\"}").statusCode());
+    JsonObject event = uberStatus("evt-x", "o-merchant-ref", "pickup").put("delivery_id", "del_X");
+    assertEquals(200, postSigned("uber", event).statusCode());
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-explicit").status());
+    assertEquals(0, snapshot("o-merchant-ref").seq());
+  }
+
+  @Test
+  void relinkingToAnotherProviderKeepsTheOrderAndItsSeqAndHoldsBackTheOldDelivery() {
+    assertEquals(201, link("o-switch", "{\"provider\":\"uber\",\"deliveryId\":\"del_first\"}").statusCode());
+    JsonObject first = uberStatus("evt-s1", "o-switch", "pickup").put("delivery_id", "del_first");
+    assertEquals("accepted", postSigned("uber", first).bodyAsJsonObject().getString("status"));
+    long seq = snapshot("o-switch").seq();
+
+    assertEquals(201, link("o-switch", "{\"provider\":\"doordash\",\"deliveryId\":\"dd-second\"}").statusCode());
+    // The first delivery is called off at Uber: the order goes on with DoorDash.
+    JsonObject cancelled = uberStatus("evt-s2", "o-switch", "canceled").put("delivery_id", "del_first");
+    HttpResponse<Buffer> held = postSigned("uber", cancelled);
+    assertEquals(200, held.statusCode());
+    assertEquals("superseded", held.bodyAsJsonObject().getString("status"));
+    assertEquals(1, module.metrics().get("uber", "superseded"));
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-switch").status());
+    // Another delivery that only names the order as its merchant reference is not followed either.
+    JsonObject stray = uberStatus("evt-s3", "o-switch", "canceled").put("delivery_id", "del_stray");
+    assertEquals("superseded", postSigned("uber", stray).bodyAsJsonObject().getString("status"));
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-switch").status());
+
+    JsonObject dasher = new JsonObject()
+        .put("event_name", "DASHER_PICKED_UP")
+        .put("external_delivery_id", "dd-second")
+        .put("created_at", Times.format(Instant.now()))
+        .put("dasher_id", 77)
+        .put("dasher_name", "Sam")
+        .put("dasher_location", new JsonObject().put("lat", 52.51).put("lng", 13.39));
+    assertEquals("accepted", postSigned("doordash", dasher).bodyAsJsonObject().getString("status"));
+    Snapshot after = snapshot("o-switch");
+    assertEquals(OrderStatus.PICKED_UP, after.status());
+    assertTrue(after.seq() > seq, "the same seq stream goes on: " + seq + " then " + after.seq());
+    assertTrue(after.courierJson().contains("Sam"), after.courierJson());
+  }
+
+  @Test
+  void deliveryLinksRefuseBadInputNamingTheField() {
+    String[][] cases = {
+      {"{\"provider\":\"glovo\",\"deliveryId\":\"d1\"}", "provider must be one of deliveroo, doordash, onfleet, uber"},
+      {"{\"deliveryId\":\"d1\"}", "provider is required"},
+      {"{\"provider\":\"uber\"}", "deliveryId is required"},
+      {"{\"provider\":\"uber\",\"deliveryId\":42}", "deliveryId must be a non-empty string"},
+      {"{\"provider\":\"uber\",\"deliveryId\":\"  \"}", "deliveryId must be a non-empty string"},
+      {"{\"provider\":\"uber\",\"deliveryId\":\"" + "d".repeat(513) + "\"}", "deliveryId must be at most 512 characters"},
+      {"{\"provider\":\"uber\",\"deliveryId\":\"a\\u0000b\"}", "deliveryId must not contain control characters"},
+      {"[1]", "body must be a JSON object"},
+      {"{nope", "body is not valid JSON"},
+    };
+    for (String[] c : cases) {
+      HttpResponse<Buffer> r = link("o-bad", c[0]);
+      assertEquals(400, r.statusCode(), c[0]);
+      assertEquals(c[1], r.bodyAsJsonObject().getString("error"), c[0]);
+    }
+    HttpResponse<Buffer> badOrder = link("bad%20id", "{\"provider\":\"uber\",\"deliveryId\":\"d1\"}");
+    assertEquals(400, badOrder.statusCode());
+    assertTrue(badOrder.bodyAsJsonObject().getString("error").startsWith("orderId"), badOrder.bodyAsString());
+    HttpResponse<Buffer> anonymous = Await.result(client.postAbs(base + "/api/v1/orders/o-bad/deliveries")
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"provider\":\"uber\",\"deliveryId\":\"d1\"}")));
+    assertEquals(401, anonymous.statusCode());
+    assertEquals(413, link("o-bad", "{\"provider\":\"uber\",\"deliveryId\":\"" + "d".repeat(5000) + "\"}").statusCode());
+  }
+
+  @Test
+  void aStatusNamingAnotherCourierStepsTheTimelineBackToTheNewCourier() {
+    JsonObject rosa = new JsonObject().put("name", "Rosa").put("vehicle_type", "bicycle");
+    JsonObject sam = new JsonObject().put("name", "Sam").put("vehicle_type", "car");
+    Instant t0 = Instant.now().minusSeconds(60);
+    postSigned("uber", uberStatus("evt-r1", "o-reassign", "pickup", rosa, t0));
+    postSigned("uber", uberStatus("evt-r2", "o-reassign", "pickup_complete", rosa, t0.plusSeconds(10)));
+    assertEquals(OrderStatus.PICKED_UP, snapshot("o-reassign").status());
+    // A late retry of Rosa's pickup is no reassignment: progress stays.
+    postSigned("uber", uberStatus("evt-r1b", "o-reassign", "pickup", rosa, t0.plusSeconds(5)));
+    assertEquals(OrderStatus.PICKED_UP, snapshot("o-reassign").status());
+    // Sam takes over and must first collect the order.
+    postSigned("uber", uberStatus("evt-r3", "o-reassign", "pickup", sam, t0.plusSeconds(20)));
+    Snapshot s = snapshot("o-reassign");
+    assertEquals(OrderStatus.COURIER_ASSIGNED, s.status());
+    assertTrue(s.courierJson().contains("Sam"), s.courierJson());
+  }
+
+  @Test
+  void aDoorDashDeliveryBackToCreatedTakesTheCourierOff() {
+    JsonObject confirmed = new JsonObject()
+        .put("event_name", "DASHER_CONFIRMED")
+        .put("external_delivery_id", "o-unassign")
+        .put("created_at", Times.format(Instant.now().minusSeconds(30)))
+        .put("delivery_status", "enroute_to_pickup")
+        .put("dasher_id", 101)
+        .put("dasher_name", "Rosa");
+    postSigned("doordash", confirmed);
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-unassign").status());
+    JsonObject unassigned = new JsonObject()
+        .put("event_name", "DASHER_CONFIRMED")
+        .put("external_delivery_id", "o-unassign")
+        .put("created_at", Times.format(Instant.now()))
+        .put("delivery_status", "created");
+    assertEquals(200, postSigned("doordash", unassigned).statusCode());
+    Snapshot s = snapshot("o-unassign");
+    assertEquals(OrderStatus.PLACED, s.status());
+    assertNull(s.courierJson());
+  }
+
+  private static JsonObject uberStatus(String eventId, String order, String status, JsonObject courier, Instant at) {
+    JsonObject e = uberStatus(eventId, order, status).put("created", Times.format(at));
+    e.getJsonObject("data").put("courier", courier);
+    return e;
+  }
+
+  private HttpResponse<Buffer> postSigned(String provider, JsonObject payload) {
+    Buffer body = payload.toBuffer();
+    var req = client.postAbs(base + "/webhooks/" + provider).putHeader("Content-Type", "application/json");
+    switch (provider) {
+      case "uber" -> req.putHeader("x-uber-signature", Hmac.sha256Hex(SECRETS.get("uber"), body.getBytes()));
+      case "doordash" -> req.putHeader("Authorization", SECRETS.get("doordash"));
+      default -> throw new IllegalArgumentException(provider);
+    }
+    return Await.result(req.sendBuffer(body));
+  }
+
+  private HttpResponse<Buffer> link(String order, String body) {
+    return Await.result(client.postAbs(base + "/api/v1/orders/" + order + "/deliveries")
+        .putHeader("Authorization", "Bearer " + API_KEY)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer(body)));
   }
 
   @Test

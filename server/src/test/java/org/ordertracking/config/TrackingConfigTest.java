@@ -310,6 +310,37 @@ class TrackingConfigTest {
     assertFalse(msg.contains("ter2-pass"), msg);
   }
 
+  /**
+   * Issue 8 #11: a password holding '?' (or '#', '@', '/') was cut at that character and its
+   * beginning echoed ({@code redis://:pa} of {@code redis://:pa?ss@host}). Every piece of these
+   * passwords holds "secret", so no piece may appear in the one-line message.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"secretA?secretB", "secretA#secretB", "secretA@secretB", "secretA/secretB",
+      "secretA?secretB#secretC@secretD/secretE", "user:secretA?secretB", "?secretB", "secretA@"})
+  void aRedisPasswordWithUrlDelimitersNeverAppearsInTheConfigError(String password) {
+    for (String url : new String[] {"redis://" + (password.startsWith("user:") ? "" : ":") + password + "@redis:6379",
+        "http://:" + password + "@redis:6379", "redis://:" + password + "@redis:6379/0?password=" + password}) {
+      String msg;
+      try {
+        msg = "accepted, logged as " + config("TRACKING_REDIS_URL", url).engine().redis().urlsForLogs();
+      } catch (ConfigException e) {
+        msg = e.getMessage();
+        assertMentions("TRACKING_REDIS_URL", msg);
+      }
+      assertFalse(msg.contains("secret"), url + " -> " + msg);
+    }
+  }
+
+  @Test
+  void redactionKeepsSchemeHostAndPortAndHidesEverythingElse() {
+    assertEquals("redis://***@redis:6379/0", Env.redact("redis://u:pw@redis:6379/0?password=x@y#z"));
+    assertEquals("redis://***", Env.redact("redis://u:p?a#s@s/w@redis:6379/0?password=x#y"));
+    assertEquals("rediss://redis:6380", Env.redact("rediss://redis:6380?password=x"));
+    assertEquals("redis://redis:6379", Env.redact("redis://redis:6379#x"));
+    assertEquals("***", Env.redact("hunter2-pasted-without-a-scheme"));
+  }
+
   // --- Redis mode --------------------------------------------------------------------------
 
   @Test

@@ -18,7 +18,7 @@ final class IngestCases {
     String order = t.orderPrefix() + r.nextInt(50);
     String auth = Requests.header("Authorization", "Bearer " + t.apiKey());
     String json = Requests.header("Content-Type", "application/json");
-    return switch (r.nextInt(8)) {
+    return switch (r.nextInt(9)) {
       case 0, 1 -> HttpCase.of("ingest", "bad location", Requests.post("/api/v1/orders/" + order + "/location",
           auth + json, badLocation(r).encode()), Expect.REFUSED);
       case 2 -> HttpCase.of("ingest", "bad status", Requests.post("/api/v1/orders/" + order + "/status",
@@ -55,6 +55,14 @@ final class IngestCases {
               Requests.header("Authorization", "Bearer"), Requests.header("Authorization", "Bearer " + t.adminKey()),
               Requests.header("Authorization", Requests.printable(r, 1, 80))) + json, "{\"lat\":1,\"lng\":2}"),
           Expect.UNAUTHORIZED);
+      case 7 -> HttpCase.of("ingest", "bad delivery link", Requests.post("/api/v1/orders/"
+          + pick(r, order, "a:b", Requests.repeat('o', 65)) + "/deliveries", auth + json,
+          pick(r, "{\"provider\":\"glovo\",\"deliveryId\":\"d1\"}", "{\"deliveryId\":\"d1\"}",
+              "{\"provider\":\"uber\"}", "{\"provider\":\"uber\",\"deliveryId\":\"\"}",
+              "{\"provider\":\"uber\",\"deliveryId\":7}", "{\"provider\":\"UBER\",\"deliveryId\":\"d1\"}",
+              "{\"provider\":\"uber\",\"deliveryId\":\"" + Requests.repeat('d', 513 + r.nextInt(3_000)) + "\"}",
+              "{\"provider\":\"uber\",\"deliveryId\":\"a\\u0007b\"}", "[]", "{\"provider\":[\"uber\"]}")),
+          Expect.REFUSED);
       default -> HttpCase.of("ingest", "bad tracking-link request", Requests.post("/api/v1/orders/"
           + pick(r, order, "a:b", "{x}", Requests.repeat('o', 65)) + "/tracking-links",
           Requests.header("Authorization", "Bearer " + t.adminKey()) + json,
@@ -95,7 +103,8 @@ final class IngestCases {
       case 1 -> s.remove("status");
       case 2 -> s.put("status", pick(r, 3, true));
       case 3 -> s.put("eta", pick(r, "soon", "2026-02-30T10:00:00Z", "+1000000000-01-01T00:00:00Z"));
-      case 4 -> s.put("courier", pick(r, "Ana", 7)).put("x", 1);
+      case 4 -> s.put("courier", pick(r, "Ana", 7, new JsonObject().put("photoUrl",
+          pick(r, "http://img.example/a.jpg", "javascript:alert(1)", "https://u:p@img.example/a.jpg", "")))).put("x", 1);
       case 5 -> s.put("courier", new JsonObject().put("name", Requests.repeat('n', 257 + r.nextInt(60_000))));
       default -> s.put("dropoff", pick(r, new JsonObject().put("lat", 91).put("lng", 0),
           new JsonObject().put("lat", 1), new JsonObject().put("lat", "1").put("lng", "2")));

@@ -431,6 +431,20 @@ class EventParserTest {
     }
 
     @Test
+    void theIngestApiCarriesTheSameCourierDetailsAsTheAdaptersUnderTheSameRules() throws Exception {
+      assertEquals(new Courier("Rosa", "car", "https://img.example/rosa.jpg", "Toyota", "Prius", "white"),
+          status("{\"status\":\"COURIER_ASSIGNED\",\"courier\":{\"name\":\"Rosa\",\"vehicle\":\"car\","
+              + "\"photoUrl\":\"https://img.example/rosa.jpg\",\"vehicleMake\":\"Toyota\","
+              + "\"vehicleModel\":\"Prius\",\"vehicleColor\":\"white\"}}").courier());
+      assertEquals("courier.photoUrl must be an https URL with a host and no credentials",
+          statusError("{\"status\":\"PLACED\",\"courier\":{\"photoUrl\":\"http://img.example/a.jpg\"}}"));
+      assertEquals("courier.vehicleColor must be at most 256 characters",
+          statusError("{\"status\":\"PLACED\",\"courier\":{\"vehicleColor\":\"" + "x".repeat(257) + "\"}}"));
+      assertEquals("courier.name must be at most 256 characters",
+          statusError("{\"status\":\"PLACED\",\"courier\":{\"name\":\"" + "n".repeat(60_000) + "\"}}"));
+    }
+
+    @Test
     void courierThatIsNotAnObjectIsRejectedNamingCourier() {
       assertEquals("courier must be a JSON object",
           statusError("{\"status\":\"PLACED\",\"courier\":\"Alex\"}"));

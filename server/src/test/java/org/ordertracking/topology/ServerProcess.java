@@ -91,7 +91,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** SIGTERM, as a container runtime or systemd stops it; returns the exit code. */
   int terminate(Duration limit) {
+    signalTerm();
+    return awaitExit(limit);
+  }
+
+  /** Sends SIGTERM and returns at once. */
+  void signalTerm() {
     process.destroy();
+  }
+
+  /** Waits for the process to end; its exit code. */
+  int awaitExit(Duration limit) {
     try {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();

@@ -16,6 +16,30 @@ class PageConfigTest {
   }
 
   @Test
+  void courierPhotoSourcesAreHttpsOriginsAndJoinTheImagePolicy() {
+    PageConfig config = read(Map.of("TRACKING_COURIER_PHOTO_SOURCES",
+        " https://d1a3f4spazzrp4.cloudfront.net, https://*.Photos.Example.com:8443 "));
+    assertEquals(java.util.List.of("https://d1a3f4spazzrp4.cloudfront.net", "https://*.photos.example.com:8443"),
+        config.photoSources());
+    assertTrue(new PageHeaders(config).csp().contains(
+        "img-src 'self' data: https://tile.openstreetmap.org https://d1a3f4spazzrp4.cloudfront.net"
+            + " https://*.photos.example.com:8443;"), new PageHeaders(config).csp());
+    assertEquals(java.util.List.of(), read(Map.of()).photoSources(), "no photo host is guessed");
+    assertTrue(new PageHeaders(read(Map.of())).csp().contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+  }
+
+  @Test
+  void aPhotoSourceThatCouldBendThePolicyStopsStartUpNamingTheEntry() {
+    for (String bad : new String[] {"http://photos.example.com", "https://photos.example.com/path",
+        "https://a.example.com; script-src *", "*", "https://*", "'unsafe-inline'", "https://a.example.com,",
+        "data:", "https://user@photos.example.com"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> read(Map.of("TRACKING_COURIER_PHOTO_SOURCES", bad)), bad);
+      assertTrue(e.getMessage().startsWith("TRACKING_COURIER_PHOTO_SOURCES must list https origins"), e.getMessage());
+    }
+  }
+
+  @Test
   void defaultsToOpenStreetMapWithItsCredit() {
     PageConfig config = read(Map.of());
     assertEquals("https://tile.openstreetmap.org/{z}/{x}/{y}.png", config.tilesUrl());

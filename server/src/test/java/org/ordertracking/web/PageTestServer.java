@@ -31,12 +31,20 @@ final class PageTestServer implements AutoCloseable {
   private TrackingServer server;
   private int port;
 
-  private PageTestServer(String tilesUrl) {
+  private final Map<String, String> extraEnv;
+
+  private PageTestServer(String tilesUrl, Map<String, String> extraEnv) {
     this.tilesUrl = tilesUrl;
+    this.extraEnv = Map.copyOf(extraEnv);
   }
 
   static PageTestServer start(String tilesUrl) {
-    PageTestServer s = new PageTestServer(tilesUrl);
+    return start(tilesUrl, Map.of());
+  }
+
+  /** A node with more {@code TRACKING_*} settings than the page tests' usual ones. */
+  static PageTestServer start(String tilesUrl, Map<String, String> extraEnv) {
+    PageTestServer s = new PageTestServer(tilesUrl, extraEnv);
     s.startOn(0);
     return s;
   }
@@ -52,6 +60,7 @@ final class PageTestServer implements AutoCloseable {
     env.put("TRACKING_MAP_TILES_URL", tilesUrl);
     env.put("TRACKING_MAP_ATTRIBUTION", "Test tiles");
     env.put("TRACKING_WEBHOOK_SECRETS", "uber=" + UBER_KEY);
+    env.putAll(extraEnv);
     server = Await.result(TrackingServer.start(vertx, env));
     port = server.port();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.ordertracking.adapters.CourierAdapter;
 import org.ordertracking.adapters.Decoded;
@@ -48,7 +49,8 @@ public final class UberAdapter implements CourierAdapter {
     JsonNode root = Payloads.object(rawBody);
     String kind = Payloads.text(root, "kind");
     String eventId = Payloads.text(root, "id");
-    return switch (kind) {
+    // Compared whatever the case, like every provider's event names (DoorDash sends both).
+    return switch (kind.toLowerCase(Locale.ROOT)) {
       case "event.courier_update" -> courierUpdate(root, eventId, receivedAt);
       case "event.delivery_status" -> deliveryStatus(root, eventId, receivedAt);
       default -> Decoded.ignored(eventId); // refunds, shopping progress: not ours to track
@@ -106,9 +108,18 @@ public final class UberAdapter implements CourierAdapter {
             mapped.map(UberStatuses.Mapped::reason).orElse(null));
     Decoded.Builder decoded = envelope(root, eventId, at);
     if (report.namesCourier()) {
-      decoded.assigned(null); // Uber gives no courier id: the courier object itself tells them apart
+      decoded.assigned(courierKey(report.courier()));
     }
     return decoded.events(order -> report.events(order, NAME)).build();
+  }
+
+  /**
+   * Uber gives no courier id: the courier's name and vehicle tell them apart. Not the photo, whose
+   * URL may be signed afresh for every event: the same courier must stay the same key.
+   */
+  static String courierKey(Courier c) {
+    return String.join("|", "courier", String.valueOf(c.name()), String.valueOf(c.vehicle()),
+        String.valueOf(c.vehicleMake()), String.valueOf(c.vehicleModel()), String.valueOf(c.vehicleColor()));
   }
 
   /** The courier as Uber's own tracking page shows them: name, photo, vehicle. */

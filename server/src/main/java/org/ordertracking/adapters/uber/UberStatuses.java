@@ -1,5 +1,6 @@
 package org.ordertracking.adapters.uber;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ordertracking.adapters.Outcome;
@@ -7,7 +8,7 @@ import org.ordertracking.model.OrderStatus;
 
 /**
  * Uber Direct delivery {@code status} (with {@code courier_imminent}) → our status and, for the
- * terminal ones, the outcome reason: the one place this mapping lives. Statuses not listed (Uber
+ * terminal ones, the outcome reason: the one place this mapping lives. Compared case-insensitively. Statuses not listed (Uber
  * adds some from time to time) are acknowledged and not published.
  */
 public final class UberStatuses {
@@ -34,6 +35,7 @@ public final class UberStatuses {
    * nothing).
    */
   public static Optional<Mapped> map(String uberStatus, boolean courierImminent) {
+    uberStatus = uberStatus.toLowerCase(Locale.ROOT);
     if ("dropoff".equals(uberStatus) && courierImminent) {
       return Optional.of(new Mapped(OrderStatus.NEARBY, null));
     }

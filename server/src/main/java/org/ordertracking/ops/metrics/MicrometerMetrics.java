@@ -22,7 +22,9 @@ public final class MicrometerMetrics implements Metrics {
   /** Close codes of the contract; anything else is counted as {@code other}. */
   static final int[] CLOSE_CODES = {1000, 1001, 1006, 1008, 1009, 1011, 1012, 1013, 4401, 4408};
   static final List<String> WEBHOOK_RESULTS =
-      List.of("accepted", "duplicate", "ignored", "unauthorized", "malformed", "failed");
+      List.of(
+          "accepted", "duplicate", "ignored", "unlinked", "superseded", "unauthorized", "malformed",
+          "failed");
   static final List<String> POLL_OUTCOMES =
       List.of("ok", "throttled", "error", "timeout", "skipped", "unauthorized", "auth_error", "gone", "malformed");
   static final String OTHER = "other";

@@ -1,6 +1,7 @@
 package org.ordertracking.adapters.uber;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -100,6 +101,15 @@ class UberAdapterTest {
     assertEquals(Instant.parse("2026-03-14T12:10:00Z"), st.eta());
     assertEquals(Assignment.ASSIGNED, d.assignment(), "a status naming its courier may be a reassignment");
     assertEquals(Instant.parse("2026-03-14T11:50:00Z"), d.occurredAt());
+  }
+
+  @Test
+  void theCourierKeyIsNameAndVehicleSoAFreshlySignedPhotoUrlIsNoReassignment() throws Exception {
+    String key = decode("delivery_status_pickup.json").courierKey();
+    assertEquals("courier|Rosa M.|car|Toyota|Prius|white", key);
+    assertEquals(key, UberAdapter.courierKey(
+        new Courier("Rosa M.", "car", "https://d1w2poirtb3as9.cloudfront.net/other.jpeg?sig=2", "Toyota", "Prius", "white")));
+    assertNotEquals(key, UberAdapter.courierKey(new Courier("Sam K.", "car", null, "Toyota", "Prius", "white")));
   }
 
   @Test

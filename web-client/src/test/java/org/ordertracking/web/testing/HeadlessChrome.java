@@ -49,6 +49,14 @@ public final class HeadlessChrome implements AutoCloseable {
 
   /** A phone-sized window (390×844), like most people who open a tracking link. */
   public static HeadlessChrome start() {
+    return start(new String[0]);
+  }
+
+  /**
+   * The same with more command-line switches, e.g. {@code --ignore-certificate-errors} for a test
+   * that serves images over https with a self-signed certificate.
+   */
+  public static HeadlessChrome start(String... extraArguments) {
     Path profile;
     try {
       profile = Files.createTempDirectory("tracking-chrome-");
@@ -69,6 +77,7 @@ public final class HeadlessChrome implements AutoCloseable {
         "--lang=en-US",
         "--window-size=390,844",
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
     ChromeDriver driver;
     try {

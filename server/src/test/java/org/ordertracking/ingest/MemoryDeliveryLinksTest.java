@@ -1,0 +1,63 @@
+package org.ordertracking.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.ordertracking.ingest.DeliveryLinks.Delivery;
+import org.ordertracking.model.OrderId;
+import org.ordertracking.testing.Await;
+import org.ordertracking.testing.ManualClock;
+
+/** The memory engine's delivery links: resolution, relinking, expiry and the bound. */
+class MemoryDeliveryLinksTest {
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
+  private final MemoryDeliveryLinks links = new MemoryDeliveryLinks(clock, Duration.ofMinutes(10), 3);
+
+  @Test
+  void aLinkResolvesTheDeliveryAndBecomesTheOrdersCurrentOne() {
+    OrderId o = new OrderId("o-1");
+    Delivery uber = new Delivery("uber", "del_1");
+    assertNull(Await.result(links.orderOf(uber)));
+    assertNull(Await.result(links.currentOf(o)));
+    Await.result(links.link(o, uber));
+    assertEquals(o, Await.result(links.orderOf(uber)));
+    assertEquals(uber, Await.result(links.currentOf(o)));
+    assertNull(Await.result(links.orderOf(new Delivery("doordash", "del_1"))), "ids are per provider");
+  }
+
+  @Test
+  void aRelinkKeepsTheOldDeliveryResolvedButMakesTheNewOneCurrent() {
+    OrderId o = new OrderId("o-2");
+    Delivery first = new Delivery("uber", "del_a");
+    Delivery second = new Delivery("doordash", "dd_b");
+    Await.result(links.link(o, first));
+    Await.result(links.link(o, second));
+    assertEquals(o, Await.result(links.orderOf(first)));
+    assertEquals(o, Await.result(links.orderOf(second)));
+    assertEquals(second, Await.result(links.currentOf(o)));
+  }
+
+  @Test
+  void linksExpireWithTheOrdersStateTtl() {
+    OrderId o = new OrderId("o-3");
+    Delivery d = new Delivery("uber", "del_c");
+    Await.result(links.link(o, d));
+    clock.advance(Duration.ofMinutes(10));
+    assertNull(Await.result(links.orderOf(d)));
+    assertNull(Await.result(links.currentOf(o)));
+  }
+
+  @Test
+  void beyondTheBoundTheOldestLinksGoFirst() {
+    for (int i = 0; i < 5; i++) {
+      Await.result(links.link(new OrderId("o-" + i), new Delivery("uber", "d" + i)));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    assertEquals(3, links.size());
+    assertNull(Await.result(links.orderOf(new Delivery("uber", "d0"))));
+    assertEquals(new OrderId("o-4"), Await.result(links.orderOf(new Delivery("uber", "d4"))));
+  }
+}
