@@ -45,7 +45,64 @@ public record RedisConfig(RedisMode mode, List<String> urls) {
       throw new ConfigException("TRACKING_REDIS_URL lists " + urls.size()
           + " URLs; only TRACKING_REDIS_MODE=cluster takes several (seed nodes)");
     }
+    if (mode == RedisMode.CLUSTER) {
+      checkSeeds(urls);
+    }
     return new RedisConfig(mode, List.copyOf(urls));
+  }
+
+  /**
+   * Cluster seeds: every node of a cluster is reached with the same scheme and credentials (the
+   * client reuses them for the nodes it discovers), and a cluster has only database 0.
+   */
+  private static void checkSeeds(List<String> urls) {
+    String first = credentialsPart(urls.get(0));
+    for (String url : urls) {
+      if (!credentialsPart(url).equals(first)) {
+        throw new ConfigException("TRACKING_REDIS_URL: every cluster seed must use the same scheme and "
+            + "credentials (the client reaches discovered nodes with them); '" + Env.redact(url)
+            + "' differs from the first seed");
+      }
+      String path = hostAndPath(url);
+      int slash = path.indexOf('/');
+      if (slash >= 0 && !path.substring(slash).matches("/0?")) {
+        throw new ConfigException("TRACKING_REDIS_URL: a Redis Cluster has only database 0; remove the "
+            + "database number from '" + Env.redact(url) + "'");
+      }
+    }
+  }
+
+  /** The URL of the cluster node at {@code hostPort}, with the seeds' scheme and credentials. */
+  public String nodeUrl(String hostPort) {
+    String seed = urls.get(0);
+    int query = seed.indexOf('?', credentialsPart(seed).length());
+    return credentialsPart(seed) + hostPort + (query >= 0 ? seed.substring(query) : "");
+  }
+
+  /** The seeds as {@code host:port} (port 6379 when the URL names none). */
+  public List<String> seedNodes() {
+    List<String> nodes = new ArrayList<>();
+    for (String url : urls) {
+      String hostPort = hostAndPath(url);
+      int slash = hostPort.indexOf('/');
+      hostPort = slash >= 0 ? hostPort.substring(0, slash) : hostPort;
+      boolean hasPort = hostPort.lastIndexOf(':') > hostPort.lastIndexOf(']');
+      nodes.add(hasPort ? hostPort : hostPort + ":6379");
+    }
+    return nodes;
+  }
+
+  /** Everything before the host: scheme and user info (up to the last '@', as in Env.redact). */
+  private static String credentialsPart(String url) {
+    int start = url.indexOf("://") + 3;
+    int at = url.lastIndexOf('@');
+    return url.substring(0, at >= start ? at + 1 : start);
+  }
+
+  private static String hostAndPath(String url) {
+    String rest = url.substring(credentialsPart(url).length());
+    int query = rest.indexOf('?');
+    return query >= 0 ? rest.substring(0, query) : rest;
   }
 
   /** The URLs with any password hidden, for logs. */
