@@ -31,6 +31,9 @@ import org.ordertracking.model.TrackingEvent;
  * pub/sub connection per master that follows slot moves and failovers.
  */
 public final class ClusterBroker implements Broker, EngineHealth {
+  /** 12 × 250 ms: long enough for the client's slot map (1 s cache) to follow a failover. */
+  static final int SNAPSHOT_RETRIES = 12;
+  static final long SNAPSHOT_RETRY_MS = 250;
   private final Vertx vertx;
   private final RedisSetup setup;
   private final RedisBroker commands;
@@ -61,9 +64,21 @@ public final class ClusterBroker implements Broker, EngineHealth {
     return commands.publish(event, options);
   }
 
+  /**
+   * The standalone broker's read, retried for a short while: right after a failover or a slot move
+   * the command client fails every command until its own slot map catches up (it connects to every
+   * node it last saw, the dead one included), and a watcher resynchronising then must not lose its
+   * socket over it. A read is safe to repeat.
+   */
   @Override
   public Future<Snapshot> snapshot(OrderId orderId) {
-    return commands.snapshot(orderId);
+    return snapshot(orderId, 0);
+  }
+
+  private Future<Snapshot> snapshot(OrderId orderId, int attempt) {
+    return commands.snapshot(orderId).recover(err -> attempt >= SNAPSHOT_RETRIES
+        ? Future.failedFuture(err)
+        : vertx.timer(SNAPSHOT_RETRY_MS).compose(t -> snapshot(orderId, attempt + 1)));
   }
 
   @Override

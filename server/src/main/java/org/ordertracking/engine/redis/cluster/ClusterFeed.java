@@ -108,7 +108,8 @@ final class ClusterFeed implements Feed {
     public void onError(Response error) {
       onContext(() -> {
         String text = error.toString();
-        LOG.info("Redis Cluster shard {} answered {}; refreshing the slot map", node, text);
+        // Expected after a move: our SUNSUBSCRIBE on the old owner is answered MOVED.
+        LOG.debug("Redis Cluster shard {} answered {}; refreshing the slot map", node, text);
         String[] parts = text.split(" ");
         if (parts.length >= 3 && (parts[0].equals("MOVED") || parts[0].equals("ASK"))) {
           int slot = Integer.parseInt(parts[1]);

@@ -70,12 +70,14 @@ final class ObservedClient implements Redis {
         return this;
       }
       conn.handler(push -> {
-        if (push != null) {
-          if (push.type() == ResponseType.ERROR) {
-            observer.onError(push);
-          } else if (push.size() >= 2 && isSunsubscribe(push.get(0))) {
-            observer.onServerUnsubscribe(push.get(1));
-          }
+        if (push != null && push.type() == ResponseType.ERROR) {
+          // An error answering a pub/sub command (their replies are pushes, so the client hands
+          // errors to the push handler): ours to act on; the subscriber expects pushes only.
+          observer.onError(push);
+          return;
+        }
+        if (push != null && push.size() >= 2 && isSunsubscribe(push.get(0))) {
+          observer.onServerUnsubscribe(push.get(1));
         }
         handler.handle(push);
       });
