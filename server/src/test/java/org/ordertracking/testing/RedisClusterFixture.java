@@ -108,6 +108,8 @@ public final class RedisClusterFixture implements AutoCloseable {
     List<String> cmd = List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toString(),
         "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MS),
+        // Replicas sync at once rather than after the default 5 s wait for more of them.
+        "--repl-diskless-sync-delay", "0",
         "--save", "", "--appendonly", "no", "--dir", dir.toString());
     try {
       return new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -127,13 +129,21 @@ public final class RedisClusterFixture implements AutoCloseable {
     }
   }
 
-  /** Waits until every live node reports cluster_state:ok and agrees on who owns every slot. */
+  /**
+   * Waits until every live node reports cluster_state:ok and agrees on who owns every slot, and
+   * every live replica has finished its sync with its master (master_link_status:up).
+   */
   public void awaitHealthy() {
-    Await.until("every live cluster node reports cluster_state:ok and the same slot owners", CONVERGE, () -> {
+    Await.until("every live cluster node reports cluster_state:ok and the same slot owners, replicas in sync",
+        CONVERGE, () -> {
       String owners = null;
       for (int port : livePorts()) {
         String info = tryCli(port, "CLUSTER", "INFO");
         if (info == null || !info.contains("cluster_state:ok")) {
+          return false;
+        }
+        String replication = tryCli(port, "INFO", "replication");
+        if (replication == null || (replication.contains("role:slave") && !replication.contains("master_link_status:up"))) {
           return false;
         }
         List<Node> nodes = nodes(port);

@@ -1,5 +1,6 @@
 package org.ordertracking.engine.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,17 @@ import org.ordertracking.config.Env;
  * Where Redis is, read from {@code TRACKING_REDIS_URL} and {@code TRACKING_REDIS_MODE}.
  *
  * @param urls one URL in standalone mode; one or more seed nodes in cluster mode
+ * @param waitReplicas 0, or how many replicas must hold a publish before it is acknowledged
+ *     ({@code TRACKING_REDIS_WAIT_REPLICAS}: Redis {@code WAIT} after the publish script)
+ * @param waitTimeout how long a publish waits for them ({@code TRACKING_REDIS_WAIT_TIMEOUT})
  */
-public record RedisConfig(RedisMode mode, List<String> urls) {
+public record RedisConfig(RedisMode mode, List<String> urls, int waitReplicas, Duration waitTimeout) {
+  public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(500);
+
+  /** No waiting for replicas (tests, embedding). */
+  public RedisConfig(RedisMode mode, List<String> urls) {
+    this(mode, urls, 0, DEFAULT_WAIT_TIMEOUT);
+  }
 
   /** The settings, or null when {@code TRACKING_REDIS_URL} is unset (the in-memory engine). */
   public static RedisConfig fromEnv(Env env) {
@@ -23,10 +33,15 @@ public record RedisConfig(RedisMode mode, List<String> urls) {
           "TRACKING_REDIS_MODE must be standalone or cluster, got '" + modeText + "'");
     };
     String raw = env.get("TRACKING_REDIS_URL");
+    int waitReplicas = env.intValue("TRACKING_REDIS_WAIT_REPLICAS", 0, 0, 16);
+    Duration waitTimeout = env.duration("TRACKING_REDIS_WAIT_TIMEOUT", DEFAULT_WAIT_TIMEOUT, Duration.ofMillis(1));
     if (raw == null) {
       if (mode == RedisMode.CLUSTER) {
         throw new ConfigException(
             "TRACKING_REDIS_MODE=cluster needs TRACKING_REDIS_URL: one or more seed nodes, comma-separated");
+      }
+      if (waitReplicas > 0) {
+        throw new ConfigException("TRACKING_REDIS_WAIT_REPLICAS needs TRACKING_REDIS_URL (the in-memory engine has no replicas)");
       }
       return null;
     }
@@ -48,7 +63,7 @@ public record RedisConfig(RedisMode mode, List<String> urls) {
     if (mode == RedisMode.CLUSTER) {
       checkSeeds(urls);
     }
-    return new RedisConfig(mode, List.copyOf(urls));
+    return new RedisConfig(mode, List.copyOf(urls), waitReplicas, waitTimeout);
   }
 
   /**
