@@ -252,7 +252,8 @@ final class ClusterFeed implements Feed {
     boolean amiss = topology == null || shardList.stream().anyMatch(s -> !s.subscriber.connected());
     long timeout = CONFIRM_TIMEOUT_MS * 1_000_000;
     for (Route r : routes.values()) {
-      if (r.stale || r.shard == null || (!r.confirmed && now - r.placedAt > timeout)) {
+      if (r.stale || r.shard == null || (!r.confirmed && now - r.placedAt > timeout && shardUp(r.shard))) {
+        // (On a shard whose connection is down the subscriber resubscribes when it is back.)
         r.stale = true;
         amiss = true;
       }
@@ -260,6 +261,11 @@ final class ClusterFeed implements Feed {
     if (amiss || now - lastRefresh > QUIET_REFRESH_MS * 1_000_000) {
       requestRefresh(null);
     }
+  }
+
+  private boolean shardUp(String node) {
+    Shard shard = shards.get(node);
+    return shard != null && shard.subscriber.connected();
   }
 
   /** Asks for the slot map now, or right after the question under way. */
