@@ -136,6 +136,7 @@ final class ClusterFeed implements Feed {
   private final Map<String, Shard> shards = new HashMap<>();
   private volatile List<Shard> shardList = List.of();
   private volatile boolean topologyKnown;
+  private volatile String lastRefreshError;
   private Topology topology;
   private boolean refreshing;
   private boolean refreshAgain;
@@ -163,7 +164,8 @@ final class ClusterFeed implements Feed {
   /** Empty when every shard connection is up, else why not. Safe from any thread. */
   Optional<String> notReadyReason() {
     if (!topologyKnown) {
-      return Optional.of("redis cluster slot map unknown");
+      String why = lastRefreshError;
+      return Optional.of("redis cluster slot map unknown" + (why == null ? "" : ": " + why));
     }
     for (Shard s : shardList) {
       if (!s.subscriber.connected()) {
@@ -300,10 +302,14 @@ final class ClusterFeed implements Feed {
       failedRefreshes++;
       long backoff = Math.min(5_000, 250L << Math.min(failedRefreshes, 5));
       nextAttemptAt = System.nanoTime() + (backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1)) * 1_000_000;
-      LOG.warn("Redis Cluster slot map unavailable: {}", ar.cause().getMessage());
+      lastRefreshError = ar.cause().getMessage();
+      if (failedRefreshes == 1) {
+        LOG.warn("Redis Cluster slot map unavailable: {}", lastRefreshError);
+      }
       return;
     }
     failedRefreshes = 0;
+    lastRefreshError = null;
     nextAttemptAt = 0;
     apply(ar.result());
     if (refreshAgain) {

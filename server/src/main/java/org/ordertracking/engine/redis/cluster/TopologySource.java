@@ -34,7 +34,7 @@ final class TopologySource {
   private Future<Topology> fetch(List<String> candidates, int index, Throwable last) {
     if (index >= candidates.size()) {
       return Future.failedFuture("no cluster node answered CLUSTER SLOTS"
-          + (last == null ? "" : " (last: " + last.getMessage() + ")"));
+          + (last == null ? "" : " (last: " + firstLine(last.getMessage()) + ")"));
     }
     String node = candidates.get(index);
     return ask(node).recover(err -> fetch(candidates, index + 1, err));
@@ -60,6 +60,14 @@ final class TopologySource {
           }
         });
     return answer.future().eventually(client::close);
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unknown error";
+    }
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
   }
 
   private static String host(String hostPort) {
