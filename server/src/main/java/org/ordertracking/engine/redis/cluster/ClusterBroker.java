@@ -32,8 +32,8 @@ import org.ordertracking.model.TrackingEvent;
  */
 public final class ClusterBroker implements Broker, EngineHealth {
   /** 12 × 250 ms: long enough for the client's slot map (1 s cache) to follow a failover. */
-  static final int SNAPSHOT_RETRIES = 12;
-  static final long SNAPSHOT_RETRY_MS = 250;
+  static final int CONNECT_RETRIES = 12;
+  static final long RETRY_MS = 250;
   private final Vertx vertx;
   private final RedisSetup setup;
   private final RedisBroker commands;
@@ -59,9 +59,34 @@ public final class ClusterBroker implements Broker, EngineHealth {
     return commands.start();
   }
 
+  /**
+   * The standalone broker's publish, retried only when the client could not connect at all (see
+   * {@link #neverSent}): during a failover it fails every command until its slot map drops the
+   * dead node, though the other shards are fine. A failure after the script may have run is
+   * never retried here (the publisher decides; provider events carry an idempotency key).
+   */
   @Override
   public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
-    return commands.publish(event, options);
+    return publish(event, options, 0);
+  }
+
+  private Future<PublishResult> publish(TrackingEvent event, PublishOptions options, int attempt) {
+    return commands.publish(event, options).recover(err -> attempt >= CONNECT_RETRIES || !neverSent(err)
+        ? Future.failedFuture(err)
+        : vertx.timer(RETRY_MS).compose(t -> publish(event, options, attempt + 1)));
+  }
+
+  /**
+   * The Vert.x cluster client's failures that happen before anything is sent: {@code
+   * RedisClusterClient.connect()} ("Failed to connect to all nodes of the cluster": it needs a
+   * connection to every node of its slot map) and {@code SharedSlots} ("Cannot connect to any of
+   * the provided endpoints": no seed answered). Matched by message: the exception class is the
+   * client's internal {@code RedisConnectException}.
+   */
+  static boolean neverSent(Throwable err) {
+    String msg = err.getMessage();
+    return msg != null && (msg.startsWith("Failed to connect to all nodes of the cluster")
+        || msg.startsWith("Cannot connect to any of the provided endpoints"));
   }
 
   /**
@@ -76,9 +101,9 @@ public final class ClusterBroker implements Broker, EngineHealth {
   }
 
   private Future<Snapshot> snapshot(OrderId orderId, int attempt) {
-    return commands.snapshot(orderId).recover(err -> attempt >= SNAPSHOT_RETRIES
+    return commands.snapshot(orderId).recover(err -> attempt >= CONNECT_RETRIES
         ? Future.failedFuture(err)
-        : vertx.timer(SNAPSHOT_RETRY_MS).compose(t -> snapshot(orderId, attempt + 1)));
+        : vertx.timer(RETRY_MS).compose(t -> snapshot(orderId, attempt + 1)));
   }
 
   @Override
