@@ -97,7 +97,8 @@ final class ClusterFeed implements Feed {
       onContext(() -> {
         Route r = routes.get(orderOf(channel.toString()));
         if (r != null && node.equals(r.shard) && r.confirmed) {
-          LOG.info("Redis Cluster shard {} dropped {} (slot {} moved?); refreshing the slot map", node, channel, r.slot);
+          // One line per channel: debug only (a slot move drops all of its channels at once).
+          LOG.debug("Redis Cluster shard {} dropped {} (slot {} moved?); refreshing the slot map", node, channel, r.slot);
           r.stale = true;
           requestRefresh(node);
         }
