@@ -192,10 +192,31 @@ class ClusterScaleOutIT {
     List<Watched> others = watched.stream().filter(w -> !victim.owns(w.slot())).limit(15).toList();
     List<Watched> streamed = new ArrayList<>(hit);
     streamed.addAll(others);
+    List<Integer> readiness = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    Thread sampler = new Thread(() -> {
+      while (sampling.get()) {
+        readiness.add(gatewayA.readiness());
+        try {
+          Thread.sleep(100); // sampling, not waiting for a condition
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "readiness-sampler");
+    sampler.setDaemon(true);
     try (Streaming stream = new Streaming(streamed)) {
       stream.awaitRounds(5);
-      RedisClusterFixture.Node promoted = cluster.killMasterOf(victimSlot);
-      LOG.info("Killed master {}; {} took over", victim.port(), promoted.port());
+      sampler.start();
+      RedisClusterFixture.Node promoted;
+      try {
+        promoted = cluster.killMasterOf(victimSlot);
+      } finally {
+        sampling.set(false);
+      }
+      LOG.info("Killed master {}; {} took over; gateway A readiness meanwhile {}", victim.port(), promoted.port(),
+          readiness.stream().distinct().toList());
+      assertTrue(readiness.contains(503), "gateway A reported not ready while a master was down: " + readiness);
       for (ServerProcess p : List.of(gatewayA, gatewayB, ingest)) {
         p.awaitReady(CONVERGE);
       }
