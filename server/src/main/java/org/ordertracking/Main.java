@@ -12,6 +12,8 @@ import org.ordertracking.config.Env;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.demo.DemoMode;
 import org.ordertracking.engine.redis.RedisConfig;
+import org.ordertracking.ops.logging.LogSetup;
+import org.ordertracking.ops.metrics.Telemetry;
 import org.ordertracking.server.TrackingServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +45,15 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    LogSetup.apply(config.logging());
+    // Vert.x takes its metrics factory at creation: the registry comes first.
+    Telemetry telemetry = Telemetry.create(config);
+    Vertx vertx = telemetry.newVertx();
     Clock clock = Clock.systemUTC();
     TrackingConfig cfg = config;
-    (cfg.demo().enabled() ? DemoMode.start(vertx, cfg, env, clock) : TrackingServer.start(vertx, cfg, clock))
+    (cfg.demo().enabled()
+        ? DemoMode.start(vertx, cfg, env, clock, telemetry)
+        : TrackingServer.start(vertx, cfg, clock, telemetry))
         .onSuccess(server -> {
           RedisConfig redis = cfg.engine().redis();
           LOG.info("Order tracking listening on http://{}:{} (engine: {}{})", cfg.server().host(), server.port(),

@@ -41,7 +41,7 @@ public final class AdaptersModule implements ServerModule {
   private final ServerContext ctx;
   private final AdaptersConfig config;
   private final Clock clock = Clock.systemUTC();
-  private final AdapterMetrics metrics = new AdapterMetrics();
+  private final AdapterMetrics metrics;
   private final Redis redis;
   private final ActiveOrders deliverooOrders;
   private final PollGate gate;
@@ -59,6 +59,7 @@ public final class AdaptersModule implements ServerModule {
     this.webhooks = webhooks;
     this.pollers = pollers;
     this.config = ctx.config().adapters();
+    this.metrics = new AdapterMetrics(ctx.metrics());
     this.redis = ctx.redis();
     var stateTtl = ctx.config().engine().stateTtl();
     if (redis != null) {
@@ -126,7 +127,7 @@ public final class AdaptersModule implements ServerModule {
     return pollerDeployment == null ? Future.succeededFuture() : ctx.vertx().undeploy(pollerDeployment);
   }
 
-  /** The adapters' counters, for {@code /metrics} ({@link AdapterMetrics#prometheus()}). */
+  /** The adapters' counters (also forwarded to the node's metrics). */
   public AdapterMetrics metrics() {
     return metrics;
   }

@@ -290,6 +290,7 @@ public final class LocationPoller {
       return Future.succeededFuture();
     }
     return onLoop(engine.publish(update.get()))
+        .onComplete(ar -> metrics.published(provider, ar.succeeded() ? ar.result().outcome() : null))
         .compose(
             r ->
                 r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL

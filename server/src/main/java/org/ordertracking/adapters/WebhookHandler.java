@@ -104,8 +104,10 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     if (i == events.size()) {
       return Future.succeededFuture(repeatsSoFar && !events.isEmpty());
     }
+    TrackingEvent event = events.get(i);
     return engine
-        .publish(events.get(i), options(decoded, i))
+        .publish(event, options(decoded, i))
+        .onComplete(ar -> metrics.published(event.provider(), ar.succeeded() ? ar.result().outcome() : null))
         .compose(r -> publishAll(decoded, i + 1, repeatsSoFar && r.outcome() == Outcome.DUPLICATE));
   }
 

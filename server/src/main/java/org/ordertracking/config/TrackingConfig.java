@@ -9,6 +9,8 @@ import org.ordertracking.engine.EngineConfig;
 import org.ordertracking.gateway.GatewayConfig;
 import org.ordertracking.http.HttpLimits;
 import org.ordertracking.ingest.IngestLimits;
+import org.ordertracking.ops.logging.LogConfig;
+import org.ordertracking.ops.metrics.MetricsConfig;
 import org.ordertracking.server.Role;
 import org.ordertracking.server.ServerConfig;
 import org.ordertracking.web.PageConfig;
@@ -28,6 +30,8 @@ public record TrackingConfig(
     IngestLimits ingest,
     PageConfig page,
     AdaptersConfig adapters,
+    MetricsConfig metrics,
+    LogConfig logging,
     DemoConfig demo) {
 
   /** Reads and validates; throws {@link ConfigException} naming the first bad variable. */
@@ -37,8 +41,9 @@ public record TrackingConfig(
 
   public static TrackingConfig fromEnv(Env env) {
     DemoConfig demo = DemoConfig.fromEnv(env);
+    ServerConfig server = ServerConfig.fromEnv(env);
     TrackingConfig config = new TrackingConfig(
-        ServerConfig.fromEnv(env),
+        server,
         HttpLimits.fromEnv(env),
         AuthConfig.fromEnv(env, demo.enabled()),
         EngineConfig.fromEnv(env),
@@ -46,6 +51,8 @@ public record TrackingConfig(
         IngestLimits.fromEnv(env),
         PageConfig.fromEnv(env),
         AdaptersConfig.fromEnv(env),
+        MetricsConfig.fromEnv(env, server.host(), server.port()),
+        LogConfig.fromEnv(env),
         demo);
     if (!config.server().roles().equals(Role.ALL) && config.engine().redis() == null) {
       // Parts of the server on separate nodes meet through Redis; in memory they never would.
@@ -56,10 +63,10 @@ public record TrackingConfig(
   }
 
   public TrackingConfig withAuth(AuthConfig auth) {
-    return new TrackingConfig(server, http, auth, engine, gateway, ingest, page, adapters, demo);
+    return new TrackingConfig(server, http, auth, engine, gateway, ingest, page, adapters, metrics, logging, demo);
   }
 
   public TrackingConfig withAdapters(AdaptersConfig adapters) {
-    return new TrackingConfig(server, http, auth, engine, gateway, ingest, page, adapters, demo);
+    return new TrackingConfig(server, http, auth, engine, gateway, ingest, page, adapters, metrics, logging, demo);
   }
 }

@@ -16,6 +16,7 @@ import org.ordertracking.auth.AuthConfig;
 import org.ordertracking.auth.TokenService;
 import org.ordertracking.config.Env;
 import org.ordertracking.config.TrackingConfig;
+import org.ordertracking.ops.metrics.Telemetry;
 import org.ordertracking.server.TrackingServer;
 import org.ordertracking.simulator.ProviderSimulator;
 import org.ordertracking.simulator.SimulatorConfig;
@@ -47,6 +48,12 @@ public final class DemoMode {
    * operator set still wins); everything else was validated at start-up.
    */
   public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Env env, Clock clock) {
+    return start(vertx, config, env, clock, Telemetry.create(config));
+  }
+
+  /** The same, recording into {@code telemetry} (the registry the node's Vert.x was built with). */
+  public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Env env, Clock clock,
+      Telemetry telemetry) {
     Map<String, String> secrets = new HashMap<>();
     PROVIDERS.forEach(p -> secrets.put(p, random()));
     secrets.put("onfleet", HexFormat.of().formatHex(Base64.getUrlDecoder().decode(random()))); // hex, as Onfleet's
@@ -63,7 +70,7 @@ public final class DemoMode {
           "TRACKING_DELIVEROO_CLIENT_SECRET", clientSecret,
           "TRACKING_DELIVEROO_POLL_INTERVAL", "10s"));
       TrackingConfig wired = config.withAdapters(AdaptersConfig.fromEnv(demoEnv));
-      return TrackingServer.start(vertx, wired, clock)
+      return TrackingServer.start(vertx, wired, clock, telemetry)
           .compose(server -> sim.target("http://127.0.0.1:" + server.port()).map(server))
           .onSuccess(server -> announce(vertx, server, config, clock, sim));
     });
@@ -85,6 +92,7 @@ public final class DemoMode {
           + publicUrl + "/track/" + token);
     }
     System.out.println("Admin key (mint more links): " + config.auth().adminKey());
+    System.out.println("Operator page (asks for the admin key): " + publicUrl + "/admin");
     config.auth().apiKeys().forEach((name, key) -> System.out.println("API key '" + name + "': " + key));
     System.out.println();
   }

@@ -70,6 +70,16 @@ public final class HttpGuard {
     return aborted.total();
   }
 
+  /** HTTP connections closed on accept over a connection cap (or refused 429 behind a proxy), since start. */
+  public long refusedConnections() {
+    return refused.total();
+  }
+
+  /** HTTP connections closed for not sending their request in time, since start. */
+  public long timedOutConnections() {
+    return timedOut.total();
+  }
+
   /** HTTP connections open on this node (WebSockets excluded once upgraded). */
   public int openConnections() {
     return budget.open();

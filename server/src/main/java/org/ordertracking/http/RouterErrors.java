@@ -44,7 +44,7 @@ final class RouterErrors {
       case 404 -> HttpErrors.send(ctx, 404, "no such resource: " + ctx.request().path());
       case 413 -> HttpErrors.send(ctx, 413, "request body is too large");
       case 500 -> {
-        LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+        LOG.error("Unhandled failure on {} {}", ctx.request().method(), loggable(ctx.request().path()), failure);
         HttpErrors.send(ctx, 500, "internal error");
       }
       default -> HttpErrors.send(ctx, code, reason(code));
@@ -75,6 +75,11 @@ final class RouterErrors {
         .putHeader("Connection", "close")
         .end(new JsonObject().put("error", message).encode())
         .onComplete(ar -> req.connection().close());
+  }
+
+  /** A path fit for the log: a tracking page's path carries its token, which is a secret. */
+  static String loggable(String path) {
+    return path != null && path.startsWith("/track/") ? "/track/***" : path;
   }
 
   private static String reason(int code) {

@@ -23,11 +23,16 @@ import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.ops.metrics.IngestResult;
+import org.ordertracking.ops.metrics.Metrics;
 import org.ordertracking.protocol.Frames;
 import org.ordertracking.server.ServerModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The ingest API of courier adapters and order backends: single events, batches, order reads. */
 public final class IngestModule implements ServerModule {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestModule.class);
   static final int SINGLE_BODY_LIMIT = 64 * 1024;
   static final int BATCH_BODY_LIMIT = 1024 * 1024;
   static final int MAX_BATCH = 1000;
@@ -41,8 +46,15 @@ public final class IngestModule implements ServerModule {
   private final IngestAuth auth;
   private final EventParser parser;
   private final InFlight inFlight;
+  private final Metrics metrics;
 
   public IngestModule(TrackingEngine engine, ApiKeys keys, Clock clock, IngestLimits limits) {
+    this(engine, keys, clock, limits, Metrics.NONE);
+  }
+
+  /** @param metrics counts every event by provider and result */
+  public IngestModule(TrackingEngine engine, ApiKeys keys, Clock clock, IngestLimits limits, Metrics metrics) {
+    this.metrics = metrics;
     this.engine = engine;
     this.auth = new IngestAuth(keys);
     this.parser = new EventParser(clock);
@@ -65,9 +77,11 @@ public final class IngestModule implements ServerModule {
     route
         .handler(BodyHandler.create(false).setBodyLimit(limit))
         .handler(ctx -> {
+          String provider = ctx.get(IngestAuth.PROVIDER);
           try {
-            handler.handle(ctx, (String) ctx.get(IngestAuth.PROVIDER));
+            handler.handle(ctx, provider);
           } catch (InvalidInput e) {
+            metrics.ingestEvent(provider, IngestResult.REJECTED);
             HttpErrors.send(ctx, 400, e.getMessage());
           }
         });
@@ -98,6 +112,7 @@ public final class IngestModule implements ServerModule {
     engine
         .publish(event)
         .onComplete(ar -> inFlight.release())
+        .onComplete(ar -> record(event, ar.succeeded() ? ar.result() : null))
         .onSuccess(
             r -> {
               if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
@@ -110,6 +125,25 @@ public final class IngestModule implements ServerModule {
               }
             })
         .onFailure(err -> unavailable(ctx, err));
+  }
+
+  /**
+   * Counts what became of {@code event} ({@code result} null: the engine failed) and, at debug
+   * level only, logs it with the order id and the publisher's ref as key-value context (never at
+   * info: that would be a line per event).
+   */
+  private void record(TrackingEvent event, PublishResult result) {
+    IngestResult outcome = result == null ? IngestResult.FAILED : IngestResult.of(result.outcome());
+    metrics.ingestEvent(event.provider(), outcome);
+    if (LOG.isDebugEnabled()) {
+      LOG.atDebug()
+          .addKeyValue("orderId", event.orderId().value())
+          .addKeyValue("ref", event instanceof LocationUpdate l ? l.ref() : null)
+          .addKeyValue("provider", event.provider())
+          .addKeyValue("result", outcome.label())
+          .addKeyValue("seq", result == null ? null : result.seq())
+          .log("Ingest event {}", outcome.label());
+    }
   }
 
   /** 503: this node has too many events in flight to take {@code events} more; nothing was published. */
@@ -146,6 +180,7 @@ public final class IngestModule implements ServerModule {
         parsed.add(batchItem(item, provider));
         valid++;
       } catch (InvalidInput e) {
+        metrics.ingestEvent(provider, IngestResult.REJECTED);
         parsed.add(new JsonObject().put("error", e.getMessage()));
       }
     }
@@ -166,6 +201,7 @@ public final class IngestModule implements ServerModule {
           previous
               .transform(ignored -> engine.publish(event))
               .onComplete(ar -> inFlight.release())
+              .onComplete(ar -> record(event, ar.succeeded() ? ar.result() : null))
               .map(r -> itemResult(event, r))
               .otherwise(err -> new JsonObject().put("error", "engine unavailable: " + err.getMessage()));
       lastOfOrder.put(event.orderId(), result);

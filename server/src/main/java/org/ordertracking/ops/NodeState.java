@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ordertracking.engine.EngineHealth;
 import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.ops.metrics.Metrics;
 
 /**
  * Node-wide facts shared by every event loop: readiness (engine health, draining) and the open
@@ -12,12 +13,19 @@ import org.ordertracking.engine.TrackingEngine;
 public final class NodeState {
   private final TrackingEngine engine;
   private final int maxConnections;
+  private final Metrics metrics;
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean draining;
 
   public NodeState(TrackingEngine engine, int maxConnections) {
+    this(engine, maxConnections, Metrics.NONE);
+  }
+
+  /** @param metrics counts accepted sockets as their slots are taken */
+  public NodeState(TrackingEngine engine, int maxConnections, Metrics metrics) {
     this.engine = engine;
     this.maxConnections = maxConnections;
+    this.metrics = metrics;
   }
 
   /** Empty when the node should take traffic, else why not. */
@@ -39,14 +47,18 @@ public final class NodeState {
     draining = true;
   }
 
-  /** Takes a connection slot; false when the node is at its limit. */
+  /**
+   * Takes a connection slot; false when the node is at its limit. The gateway takes one right
+   * before it upgrades a socket, so this is where accepted sockets are counted.
+   */
   public boolean tryAcquireConnection() {
     while (true) {
       int n = connections.get();
       if (n >= maxConnections) {
-        return false;
+        return false; // counted as a 429 refusal by the status it gets (metrics/UpgradeRefusals)
       }
       if (connections.compareAndSet(n, n + 1)) {
+        metrics.socketOpened();
         return true;
       }
     }

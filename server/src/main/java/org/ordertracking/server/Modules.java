@@ -11,6 +11,10 @@ import org.ordertracking.gateway.GatewayModule;
 import org.ordertracking.ingest.IngestModule;
 import org.ordertracking.ingest.TrackingLinkModule;
 import org.ordertracking.ops.HealthModule;
+import org.ordertracking.ops.admin.AdminModule;
+import org.ordertracking.ops.admin.BusiestOrders;
+import org.ordertracking.ops.metrics.DeliveryMetrics;
+import org.ordertracking.ops.metrics.MetricsModule;
 import org.ordertracking.web.TrackingPageModule;
 
 /**
@@ -26,20 +30,30 @@ public final class Modules {
     AuthConfig auth = ctx.config().auth();
     List<ServerModule> modules = new ArrayList<>();
     modules.add(new HealthModule(ctx.node()));
+    // The busiest orders need the gateway's per-order counts: BusiestOrders.NONE until it reports them.
+    modules.add(new AdminModule(ctx, BusiestOrders.NONE));
+    if (ctx.telemetry() != null && ctx.telemetry().enabled()) {
+      modules.add(new MetricsModule(ctx.vertx(), ctx.telemetry(), ctx.node()::connections));
+    }
     if (roles.contains(Role.GATEWAY)) {
       modules.add(new GatewayModule(ctx.vertx(), ctx.config().gateway(), auth.tokenSecrets(), ctx.engine(),
-          ctx.node(), DeliveryObserver.NONE, ctx.clock()));
+          ctx.node(), delivery(ctx), ctx.clock()));
       modules.add(TrackingPageModule.create(ctx));
     }
     if (roles.contains(Role.INGEST)) {
       ApiKeys keys = new ApiKeys(auth.apiKeys(), auth.adminKey());
-      modules.add(new IngestModule(ctx.engine(), keys, ctx.clock(), ctx.config().ingest()));
+      modules.add(new IngestModule(ctx.engine(), keys, ctx.clock(), ctx.config().ingest(), ctx.metrics()));
       modules.add(new TrackingLinkModule(auth.tokenSecrets(), keys, ctx.config().server().publicUrl(), ctx.clock()));
     }
     if (roles.contains(Role.INGEST) || roles.contains(Role.ADAPTERS)) {
       modules.add(new AdaptersModule(ctx, roles.contains(Role.INGEST), roles.contains(Role.ADAPTERS)));
     }
     return modules;
+  }
+
+  private static DeliveryObserver delivery(ServerContext ctx) {
+    return ctx.telemetry() != null && ctx.telemetry().enabled()
+        ? new DeliveryMetrics(ctx.metrics()) : DeliveryObserver.NONE;
   }
 
   /** Whether the node serves sockets, and so needs the engine's subscriptions. */

@@ -17,6 +17,8 @@ import org.ordertracking.engine.redis.RedisSetup;
 import org.ordertracking.http.HttpGuard;
 import org.ordertracking.http.HttpVerticle;
 import org.ordertracking.ops.NodeState;
+import org.ordertracking.ops.metrics.NodeGauges;
+import org.ordertracking.ops.metrics.Telemetry;
 
 /**
  * One running node: its Redis setup, its engine, the modules its roles call for ({@link Modules})
@@ -31,21 +33,25 @@ public final class TrackingServer {
   private final NodeState node;
   private final List<ServerModule> modules;
   private final HttpGuard httpGuard;
+  private final Telemetry telemetry;
   private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
   private final List<String> deployments = new ArrayList<>();
   private int port;
 
   private TrackingServer(
-      Vertx vertx, TrackingConfig config, TrackingEngine engine, RedisSetup redis, Clock clock) {
+      Vertx vertx, TrackingConfig config, TrackingEngine engine, RedisSetup redis, Clock clock,
+      Telemetry telemetry) {
     this.vertx = vertx;
     this.config = config;
     this.engine = engine;
     this.redis = redis;
-    this.node = new NodeState(engine, config.gateway().maxConnections());
+    this.telemetry = telemetry;
+    this.node = new NodeState(engine, config.gateway().maxConnections(), telemetry.metrics());
     this.httpGuard = new HttpGuard(config.http());
-    this.modules = Modules.create(
-        new ServerContext(vertx, config, engine, redis == null ? null : redis.commands(), node, clock));
+    NodeGauges.register(telemetry.registry(), node, engine, httpGuard, config.gateway().maxConnections());
+    this.modules = Modules.create(new ServerContext(
+        vertx, config, engine, redis == null ? null : redis.commands(), node, clock, telemetry));
   }
 
   /** Reads the configuration from {@code env} ({@code TRACKING_*}) and starts. */
@@ -59,21 +65,33 @@ public final class TrackingServer {
     return start(vertx, config, Clock.systemUTC());
   }
 
-  /** Starts a node from a validated configuration: Redis setup, engine, modules, HTTP verticles. */
+  /**
+   * Starts a node from a validated configuration with metrics of its own (without Vert.x's: those
+   * need the Vert.x built by {@link Telemetry#newVertx}).
+   */
   public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Clock clock) {
+    return start(vertx, config, clock, Telemetry.create(config));
+  }
+
+  /**
+   * Starts a node from a validated configuration: Redis setup, engine, modules, HTTP verticles. The
+   * server owns {@code telemetry} from here on (closes it with itself).
+   */
+  public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Clock clock, Telemetry telemetry) {
     RedisSetup redis = config.engine().redis() == null ? null : RedisSetup.create(vertx, config.engine().redis());
     boolean watching = Modules.watches(config.server().roles());
     return EngineFactory.create(vertx, config.engine(), redis, clock, watching)
         .compose(engine -> {
           TrackingServer server;
           try {
-            server = new TrackingServer(vertx, config, engine, redis, clock);
+            server = new TrackingServer(vertx, config, engine, redis, clock, telemetry);
           } catch (RuntimeException e) {
             return engine.close().transform(x -> Future.failedFuture(e));
           }
           return server.deploy().map(server);
         })
         .onFailure(err -> {
+          telemetry.close();
           if (redis != null) {
             redis.close();
           }
@@ -119,6 +137,16 @@ public final class TrackingServer {
     return node;
   }
 
+  /** The node's metrics (registry, scrape, the seam modules record through). */
+  public Telemetry telemetry() {
+    return telemetry;
+  }
+
+  /** The module of {@code type} this node runs, if its roles call for one. */
+  public <T extends ServerModule> java.util.Optional<T> module(Class<T> type) {
+    return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
   /** The HTTP edge's limits and counts (open HTTP connections, aborted requests). */
   public HttpGuard httpGuard() {
     return httpGuard;
@@ -134,6 +162,7 @@ public final class TrackingServer {
     return Future.join(modules.stream().map(ServerModule::stop).toList())
         .transform(x -> Future.join(deployments.stream().map(vertx::undeploy).toList()))
         .transform(x -> engine.close())
-        .transform(x -> redis == null ? Future.<Void>succeededFuture() : redis.close());
+        .transform(x -> redis == null ? Future.<Void>succeededFuture() : redis.close())
+        .onComplete(x -> telemetry.close());
   }
 }

@@ -60,6 +60,11 @@ public final class TestNode implements AutoCloseable {
     return new TestNode(vertx, List.of(Await.result(TrackingServer.start(vertx, env))));
   }
 
+  /** A client for a node the caller started (e.g. on a Vert.x with metrics); closing it closes the node. */
+  public static TestNode of(Vertx vertx, TrackingServer server) {
+    return new TestNode(vertx, List.of(server));
+  }
+
   /** Three nodes on the Redis of {@code env}, one role each: gateway, ingest, adapters. */
   public static TestNode startSplit(Vertx vertx, Map<String, String> env) {
     List<TrackingServer> servers = new ArrayList<>();
