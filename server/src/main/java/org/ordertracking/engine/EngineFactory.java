@@ -8,6 +8,7 @@ import org.ordertracking.config.ConfigException;
 import org.ordertracking.engine.memory.MemoryBroker;
 import org.ordertracking.engine.redis.RedisBroker;
 import org.ordertracking.engine.redis.RedisSetup;
+import org.ordertracking.engine.redis.cluster.ClusterBroker;
 
 /**
  * The one place that picks a broker from configuration and puts the hub on top; nothing else names
@@ -43,9 +44,7 @@ public final class EngineFactory {
     }
     return switch (redis.mode()) {
       case STANDALONE -> new RedisBroker(vertx, loop, redis, config, clock);
-      // The Redis Cluster broker slots in here.
-      case CLUSTER -> throw new ConfigException(
-          "TRACKING_REDIS_MODE=cluster is not supported by this version yet; use standalone");
+      case CLUSTER -> new ClusterBroker(vertx, loop, redis, config, clock);
     };
   }
 
@@ -61,10 +60,13 @@ public final class EngineFactory {
     return hub;
   }
 
-  /** The engine on a standalone Redis, started: connecting, or retrying in the background. */
+  /**
+   * The engine on the Redis of {@code redis} (standalone or Cluster, as its mode says), started:
+   * connecting, or retrying in the background.
+   */
   public static Future<Hub> redis(Vertx vertx, RedisSetup redis, EngineConfig config, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
-    Hub hub = new Hub(new RedisBroker(vertx, loop, redis, config, clock), loop, scope);
+    Hub hub = new Hub(broker(vertx, loop, config, redis, clock), loop, scope);
     return hub.start(true).map(hub);
   }
 }

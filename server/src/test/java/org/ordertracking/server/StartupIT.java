@@ -75,8 +75,13 @@ class StartupIT {
   }
 
   @Test
-  void clusterModeIsRefusedAsNotYetSupportedWithExitCode2() throws Exception {
-    assertRefusedBeforeConnecting("TRACKING_REDIS_MODE", "cluster", "TRACKING_REDIS_MODE=cluster is not supported");
+  void aBadClusterSeedStopsStartUpWithExitCode2BeforeAnyConnection() throws Exception {
+    // A Redis Cluster has only database 0: a seed naming another is refused at start-up.
+    Result r = run(env("TRACKING_REDIS_MODE", "cluster",
+        "TRACKING_REDIS_URL", "redis://127.0.0.1:" + fakeRedis.getLocalPort() + "/3"));
+    assertEquals(2, r.exitCode(), r.output());
+    assertTrue(r.output().contains("TRACKING_REDIS_URL") && r.output().contains("only database 0"), r.output());
+    assertEquals(0, connections.get(), "nothing may connect before the configuration is valid");
   }
 
   private void assertRefusedBeforeConnecting(String variable, String value, String said) throws Exception {

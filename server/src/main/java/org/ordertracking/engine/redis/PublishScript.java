@@ -1,6 +1,7 @@
 package org.ordertracking.engine.redis;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -45,8 +46,26 @@ final class PublishScript {
   private final String stateTtlSeconds;
   private final String eventIdTtlSeconds;
   private final String publishCommand;
+  private final int waitReplicas;
+  private final Vertx vertx;
+  private final String waitTimeoutMs;
 
   PublishScript(long stateTtlSeconds, long eventIdTtlSeconds, String publishCommand) {
+    this(stateTtlSeconds, eventIdTtlSeconds, publishCommand, 0, 0, null);
+  }
+
+  /**
+   * @param waitReplicas 0, or how many replicas must have the publish before it is acknowledged:
+   *     the script and {@code WAIT} go in one batch, on one connection (WAIT counts that
+   *     connection's writes)
+   * @param waitTimeoutMs how long WAIT blocks at most
+   * @param vertx for pausing before a retry (needed only with {@code waitReplicas})
+   */
+  PublishScript(long stateTtlSeconds, long eventIdTtlSeconds, String publishCommand, int waitReplicas,
+      long waitTimeoutMs, Vertx vertx) {
+    this.vertx = vertx;
+    this.waitReplicas = waitReplicas;
+    this.waitTimeoutMs = Long.toString(Math.max(1, waitTimeoutMs));
     this.stateTtlSeconds = Long.toString(Math.max(1, stateTtlSeconds));
     this.eventIdTtlSeconds = Long.toString(Math.max(1, eventIdTtlSeconds));
     this.publishCommand = publishCommand;
@@ -125,6 +144,9 @@ final class PublishScript {
   }
 
   private Future<Response> run(Redis redis, List<String> keys, List<String> args) {
+    if (waitReplicas > 0) {
+      return runAndWait(redis, keys, args, 0);
+    }
     return redis
         .send(request(Command.EVALSHA, sha, keys, args))
         .recover(
@@ -135,6 +157,45 @@ final class PublishScript {
               }
               return Future.failedFuture(err);
             });
+  }
+
+  /** Redirects and retry-laters the client passes on from a batch; the script did not run then. */
+  private static final List<String> NOT_RUN = List.of("MOVED", "ASK", "TRYAGAIN", "CLUSTERDOWN");
+  private static final int NOT_RUN_RETRIES = 10;
+  private static final long NOT_RUN_DELAY_MS = 200;
+
+  /**
+   * The script, then {@code WAIT n timeout} on the same connection: acknowledged only once {@code
+   * n} replicas have the write. Fewer in time fails the publish (applied on the primary, not yet
+   * safe: the publisher retries). The client reports a batch's errors as {@code ERR [i] ...} and
+   * does not follow a MOVED inside a batch, so those are retried here after a pause, while its slot
+   * map catches up.
+   */
+  private Future<Response> runAndWait(Redis redis, List<String> keys, List<String> args, int attempt) {
+    return scriptAndWait(redis, keys, args).recover(err -> {
+      String msg = String.valueOf(err.getMessage());
+      if (attempt < NOT_RUN_RETRIES && NOT_RUN.stream().anyMatch(msg::contains)) {
+        return vertx.timer(NOT_RUN_DELAY_MS).compose(t -> runAndWait(redis, keys, args, attempt + 1));
+      }
+      return Future.failedFuture(err);
+    });
+  }
+
+  private Future<Response> scriptAndWait(Redis redis, List<String> keys, List<String> args) {
+    Request wait = Request.cmd(Command.WAIT).arg(waitReplicas).arg(waitTimeoutMs);
+    return redis
+        .batch(List.of(request(Command.EVALSHA, sha, keys, args), wait))
+        .recover(err -> String.valueOf(err.getMessage()).contains("NOSCRIPT")
+            ? redis.batch(List.of(request(Command.EVAL, source, keys, args), wait))
+            : Future.failedFuture(err))
+        .compose(replies -> {
+          long acked = replies.get(1).toLong();
+          if (acked < waitReplicas) {
+            return Future.failedFuture("publish applied but acknowledged by " + acked + " of "
+                + waitReplicas + " replicas within " + waitTimeoutMs + " ms (TRACKING_REDIS_WAIT_REPLICAS)");
+          }
+          return Future.succeededFuture(replies.get(0));
+        });
   }
 
   private static Request request(Command cmd, String script, List<String> keys, List<String> args) {

@@ -64,7 +64,8 @@ public final class RedisBroker implements Broker, EngineHealth {
     this.clock = clock;
     this.commands = redis.commands();
     this.script = new PublishScript(
-        config.stateTtl().toSeconds(), config.eventIdTtl().toSeconds(), redis.pubSub().publish());
+        config.stateTtl().toSeconds(), config.eventIdTtl().toSeconds(), redis.pubSub().publish(),
+        redis.config().waitReplicas(), redis.config().waitTimeout().toMillis(), vertx);
   }
 
   @Override

@@ -52,6 +52,19 @@ public final class RedisSetup {
     return Redis.createClient(vertx, options);
   }
 
+  public RedisConfig config() {
+    return config;
+  }
+
+  /**
+   * A client of its own to one Cluster node ({@code host:port}), with the seeds' scheme and
+   * credentials: for a shard's pub/sub connection, and for asking a node for the topology.
+   */
+  public Redis nodeClient(String hostPort) {
+    return Redis.createClient(vertx, new RedisOptions().setConnectionString(config.nodeUrl(hostPort))
+        .setMaxPoolSize(1).setMaxPoolWaiting(64));
+  }
+
   PubSubCommands pubSub() {
     return pubSub;
   }
