@@ -6,6 +6,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
@@ -33,10 +34,21 @@ import org.slf4j.LoggerFactory;
  * both named by {@link RedisKeys}. Publishing is one Lua script (rules, seq, state, expiry,
  * publish); each feed is a {@link RedisSubscriber} on a dedicated connection, whose frames are
  * handed on as the bytes Redis delivered.
+ *
+ * <p>Commands (snapshot reads, publishes) go over one pipelined {@link CommandLane} per calling
+ * event loop, not through the node's shared pool: a connect storm's snapshot reads cannot overflow
+ * a pool wait queue, and cannot delay the health check, which has a lane of its own on the engine
+ * loop. Every command has a deadline ({@link #COMMAND_DEADLINE_MS}); a frozen Redis turns the node
+ * not ready within {@link #HEALTH_PING_MS} + that deadline, and fails waiting commands in bounded
+ * time.
  */
 public final class RedisBroker implements Broker, EngineHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
-  private static final long HEALTH_PING_MS = 2_000;
+  static final long HEALTH_PING_MS = 1_000;
+  /** How long any command may wait for its answer before its connection is taken as hung. */
+  static final long COMMAND_DEADLINE_MS = 2_000;
+  /** Unanswered commands per lane; more fail at once instead of queueing. */
+  private static final int MAX_PENDING_PER_LANE = 16_384;
   private static final String[] STATE_FIELDS = {
     "seq", "status", "location", "eta", "courier", "dropoff", "reason", "updatedAt"
   };
@@ -45,9 +57,12 @@ public final class RedisBroker implements Broker, EngineHealth {
   private final EngineContext loop;
   private final RedisSetup redis;
   private final Clock clock;
-  private final Redis commands;
   private final PublishScript script;
   private final List<RedisSubscriber> feeds = new CopyOnWriteArrayList<>();
+  private final List<CommandLane> lanes = new CopyOnWriteArrayList<>();
+  private final Object laneKey = new Object();
+  private final CommandLane homeLane;
+  private final CommandLane healthLane;
   private volatile boolean commandsUp;
   private volatile String lastCommandError = "not connected yet";
   private volatile boolean closed;
@@ -62,7 +77,8 @@ public final class RedisBroker implements Broker, EngineHealth {
     this.loop = loop;
     this.redis = redis;
     this.clock = clock;
-    this.commands = redis.commands();
+    this.homeLane = newLane(loop.context(), "commands");
+    this.healthLane = newLane(loop.context(), "health check");
     this.script = new PublishScript(
         config.stateTtl().toSeconds(), config.eventIdTtl().toSeconds(), redis.pubSub().publish());
   }
@@ -105,8 +121,71 @@ public final class RedisBroker implements Broker, EngineHealth {
     return feed;
   }
 
+  private CommandLane newLane(ContextInternal context, String name) {
+    CommandLane lane = new CommandLane(vertx, context, redis::newClient, COMMAND_DEADLINE_MS, MAX_PENDING_PER_LANE, name);
+    lanes.add(lane);
+    return lane;
+  }
+
+  /**
+   * The caller's event loop's lane (made on first use); the engine loop's for callers that are not
+   * on an event loop (tests, worker threads).
+   */
+  private CommandLane lane() {
+    ContextInternal current = ContextInternal.current();
+    if (current == null || !current.isEventLoopContext() || closed) {
+      return null;
+    }
+    ContextInternal root = current.unwrap();
+    if (root == loop.context()) {
+      return homeLane;
+    }
+    return (CommandLane) root.contextData().computeIfAbsent(laneKey, k -> newLane(root, "commands"));
+  }
+
+  /** Sends {@code req} on the caller's lane; the future completes on the caller's context. */
+  private Future<Response> send(Request req) {
+    CommandLane lane = lane();
+    if (lane != null) {
+      return lane.send(req);
+    }
+    return loop.call(() -> homeLane.send(req));
+  }
+
+  /** The same with the command's deadline appended (the publish script refuses late publishes). */
+  private Future<Response> sendFenced(Request req) {
+    CommandLane lane = lane();
+    if (lane != null) {
+      return lane.sendFenced(req);
+    }
+    return loop.call(() -> homeLane.sendFenced(req));
+  }
+
+  /** The lanes seen as a {@link Redis} client, for the publish script (its {@code send} only). */
+  private final Redis laneClient = new Redis() {
+    @Override
+    public Future<RedisConnection> connect() {
+      return Future.failedFuture("not a pool");
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Response> send(Request command) {
+      return RedisBroker.this.sendFenced(command);
+    }
+
+    @Override
+    public Future<List<Response>> batch(List<Request> commands) {
+      return Future.failedFuture("batch not supported on command lanes");
+    }
+  };
+
   private Future<Void> pingCommands() {
-    return commands
+    return healthLane
         .send(Request.cmd(Command.PING))
         .onSuccess(r -> commandsUp = true)
         .onFailure(
@@ -135,7 +214,7 @@ public final class RedisBroker implements Broker, EngineHealth {
 
   @Override
   public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
-    return onCaller(script.publish(commands, event, options, clock.instant()));
+    return onCaller(script.publish(laneClient, event, options, clock.instant()));
   }
 
   @Override
@@ -144,7 +223,7 @@ public final class RedisBroker implements Broker, EngineHealth {
     for (String f : STATE_FIELDS) {
       req.arg(f);
     }
-    return onCaller(commands.send(req).map(r -> toSnapshot(orderId, r)));
+    return onCaller(send(req).map(r -> toSnapshot(orderId, r)));
   }
 
   private static Snapshot toSnapshot(OrderId orderId, Response r) {
@@ -195,6 +274,7 @@ public final class RedisBroker implements Broker, EngineHealth {
           }
           List<Future<Void>> closing = new ArrayList<>();
           feeds.forEach(feed -> closing.add(feed.close()));
+          lanes.forEach(lane -> closing.add(lane.close()));
           return Future.join(closing).mapEmpty();
         });
   }
