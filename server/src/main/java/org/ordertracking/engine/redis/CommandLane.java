@@ -206,7 +206,8 @@ final class CommandLane {
       clockKnown = true;
       return null;
     }).recover(err -> {
-      if (!isReplyError(err)) {
+      String msg = err.getMessage();
+      if (msg == null || !msg.startsWith("NOPERM")) {
         return Future.failedFuture(err);
       }
       clockKnown = false;

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -267,7 +268,12 @@ final class RedisSubscriber implements Feed {
   /** Every push of the connection; a message costs no allocation of ours but its Frame. */
   private void onPush(Response push) {
     lastHeardMillis = now();
-    if (push == null || push.size() < 3) {
+    if (push == null) {
+      return;
+    }
+    ResponseType type = push.type();
+    // In subscribed mode the heartbeat's PONG comes here too, as a plain reply: heard, nothing more.
+    if ((type != ResponseType.PUSH && type != ResponseType.MULTI) || push.size() < 3) {
       return;
     }
     Buffer kind = push.get(0).toBuffer();
