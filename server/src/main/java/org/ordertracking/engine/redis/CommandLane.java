@@ -21,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * reads on one loop neither waits for pooled connections nor queues behind another loop's, and
  * the health check, on a lane of its own, never waits behind either.
  *
- * <p>Every command has a deadline. Redis answers in order, so when the oldest unanswered command
- * is older than the deadline the connection is taken as hung (a frozen or unreachable Redis): every
- * command still waiting fails at once with "timed out", the connection is dropped (reset, so that a
- * Redis that wakes up later does not run what we already gave up on) and the lane reports itself
- * down until a command succeeds on a fresh connection. The number of unanswered commands is bounded
- * too: over it, commands fail at once rather than queue.
+ * <p>Deadlines. Redis answers in order, so a connection with commands waiting that has received no
+ * answer at all for the deadline is taken as hung (a frozen or unreachable Redis): every command
+ * still waiting fails at once with "timed out", the connection is dropped, and the lane reports
+ * itself down until a command succeeds on a fresh connection. A connection that keeps answering is
+ * not hung, only busy (a connect storm on a starved machine): its commands may wait longer, up to
+ * {@link #HARD_LIMIT_FACTOR} deadlines each. The number of unanswered commands is bounded too: over
+ * it, commands fail at once rather than queue.
  *
  * <p>Dropping the connection does not take back what Redis has not read yet: a frozen Redis that
  * wakes up still runs it. So commands sent {@linkplain #sendFenced fenced} carry their deadline,
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandLane {
   private static final Logger LOG = LoggerFactory.getLogger(CommandLane.class);
+  /** A command of a busy (answering) connection still gives up after this many deadlines. */
+  static final int HARD_LIMIT_FACTOR = 4;
   private final Vertx vertx;
   private final ContextInternal context;
   private final Supplier<Redis> clients;
@@ -47,6 +50,8 @@ final class CommandLane {
   private RedisConnection connection;
   private Future<RedisConnection> connecting;
   private long checkTimer = -1;
+  /** When the current connection last answered anything (or was made). */
+  private long lastAnswerAt;
   private volatile boolean up = true;
   private volatile String lastError = "";
   private boolean closed;
@@ -144,6 +149,9 @@ final class CommandLane {
   }
 
   private void complete(Pending p, Response r, Throwable err) {
+    if (err == null || isReplyError(err)) {
+      lastAnswerAt = now();
+    }
     boolean won = err == null ? p.promise.tryComplete(r) : p.promise.tryFail(err);
     if (won) {
       if (err == null) {
@@ -189,6 +197,7 @@ final class CommandLane {
           return;
         }
         connection = conn;
+        lastAnswerAt = now();
         conn.exceptionHandler(e -> dropConnection(conn, e.getMessage()));
         conn.endHandler(v -> dropConnection(conn, "connection closed"));
       });
@@ -234,11 +243,16 @@ final class CommandLane {
       checkTimer = -1;
       return;
     }
-    if (now() - oldest.sentAt < deadlineMs) {
+    long now = now();
+    long waited = now - oldest.sentAt;
+    long silent = now - Math.max(lastAnswerAt, oldest.sentAt);
+    if (silent < deadlineMs && waited < HARD_LIMIT_FACTOR * deadlineMs) {
       return;
     }
     // The oldest command is late and everything else waits behind it: give up on them all.
-    String why = "redis " + name + " timed out: no answer within " + deadlineMs + " ms";
+    String why = silent >= deadlineMs
+        ? "redis " + name + " timed out: no answer within " + deadlineMs + " ms"
+        : "redis " + name + " too slow: a command waited " + waited + " ms";
     markDown(why);
     failAll(why);
     RedisConnection conn = connection;
