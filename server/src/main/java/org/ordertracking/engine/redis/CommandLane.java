@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * still waiting fails at once with "timed out", the connection is dropped, and the lane reports
  * itself down until a command succeeds on a fresh connection. A connection that keeps answering is
  * not hung, only busy (a connect storm on a starved machine): its commands may wait longer, up to
- * {@link #HARD_LIMIT_FACTOR} deadlines each. The number of unanswered commands is bounded too: over
+ * {@link #HARD_LIMIT_FACTOR} deadlines each; one that waited longer fails alone. The number of unanswered commands is bounded too: over
  * it, commands fail at once rather than queue.
  *
  * <p>Dropping the connection does not take back what Redis has not read yet: a frozen Redis that
@@ -52,6 +52,7 @@ final class CommandLane {
   private long checkTimer = -1;
   /** When the current connection last answered anything (or was made). */
   private long lastAnswerAt;
+  private boolean silenceSeen;
   private volatile boolean up = true;
   private volatile String lastError = "";
   private boolean closed;
@@ -241,18 +242,25 @@ final class CommandLane {
     if (oldest == null) {
       vertx.cancelTimer(checkTimer); // idle: no timer until the next command
       checkTimer = -1;
+      silenceSeen = false;
       return;
     }
     long now = now();
-    long waited = now - oldest.sentAt;
     long silent = now - Math.max(lastAnswerAt, oldest.sentAt);
-    if (silent < deadlineMs && waited < HARD_LIMIT_FACTOR * deadlineMs) {
+    if (silent < deadlineMs) {
+      silenceSeen = false;
+      failOlderThan(now - HARD_LIMIT_FACTOR * deadlineMs);
       return;
     }
-    // The oldest command is late and everything else waits behind it: give up on them all.
-    String why = silent >= deadlineMs
-        ? "redis " + name + " timed out: no answer within " + deadlineMs + " ms"
-        : "redis " + name + " too slow: a command waited " + waited + " ms";
+    if (!silenceSeen) {
+      // Seen once: look again next tick, after this loop has read what its socket holds (a loop
+      // that was itself stalled has answers waiting unread; that is not a hung Redis).
+      silenceSeen = true;
+      return;
+    }
+    silenceSeen = false;
+    // No answer for the deadline and everything waits behind the oldest: give up on them all.
+    String why = "redis " + name + " timed out: no answer within " + deadlineMs + " ms";
     markDown(why);
     failAll(why);
     RedisConnection conn = connection;
@@ -265,6 +273,15 @@ final class CommandLane {
     }
     if (c != null) {
       c.close();
+    }
+  }
+
+  /** A busy connection: commands that waited too long fail alone; the connection stays. */
+  private void failOlderThan(long sentBefore) {
+    Pending p;
+    while ((p = pending.peekFirst()) != null && p.sentAt < sentBefore) {
+      pending.pollFirst();
+      p.promise.tryFail("redis " + name + " too slow: no answer within " + HARD_LIMIT_FACTOR * deadlineMs + " ms");
     }
   }
 

@@ -83,6 +83,7 @@ final class RedisSubscriber implements Feed {
   private long heartbeatTimer = -1;
   private long lastHeardMillis;
   private long lastPingMillis;
+  private boolean silenceSeen;
   /** Numbers connection attempts, so that one that answers after its deadline is recognised. */
   private long attemptId;
 
@@ -181,10 +182,18 @@ final class RedisSubscriber implements Feed {
     }
     long now = now();
     if (now - lastHeardMillis > SILENCE_LIMIT_MS) {
+      if (!silenceSeen) {
+        // Look again next tick, after this loop has read what its socket holds: a loop that was
+        // itself stalled has answers waiting unread, which is not a hung Redis.
+        silenceSeen = true;
+        return;
+      }
+      silenceSeen = false;
       onLost(conn, "no answer to PING within " + SILENCE_LIMIT_MS + " ms");
       conn.close();
       return;
     }
+    silenceSeen = false;
     if (now - lastPingMillis >= HEARTBEAT_MS) {
       lastPingMillis = now;
       conn.send(Request.cmd(Command.PING)).onSuccess(r -> {
