@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class CommandLane {
   private static final Logger LOG = LoggerFactory.getLogger(CommandLane.class);
   /** A command of a busy (answering) connection still gives up after this many deadlines. */
-  static final int HARD_LIMIT_FACTOR = 4;
+  static final int HARD_LIMIT_FACTOR = 8;
   private final Vertx vertx;
   private final ContextInternal context;
   private final Supplier<Redis> clients;
