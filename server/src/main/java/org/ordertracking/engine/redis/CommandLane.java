@@ -38,11 +38,12 @@ import org.slf4j.LoggerFactory;
 final class CommandLane {
   private static final Logger LOG = LoggerFactory.getLogger(CommandLane.class);
   /** A command of a busy (answering) connection still gives up after this many deadlines. */
-  static final int HARD_LIMIT_FACTOR = 8;
+  static final int HARD_LIMIT_FACTOR = 2;
   private final Vertx vertx;
   private final ContextInternal context;
   private final Supplier<Redis> clients;
   private final long deadlineMs;
+  private final long fenceMs;
   private final int maxPending;
   private final String name;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -81,6 +82,16 @@ final class CommandLane {
    */
   CommandLane(Vertx vertx, ContextInternal context, Supplier<Redis> clients, long deadlineMs, int maxPending,
       String name) {
+    this(vertx, context, clients, deadlineMs, deadlineMs, maxPending, name);
+  }
+
+  /**
+   * @param fenceMs the deadline fenced commands carry: no later than the earliest moment any path
+   *     may give up on a command ({@link #redisHung}'s grace included)
+   */
+  CommandLane(Vertx vertx, ContextInternal context, Supplier<Redis> clients, long deadlineMs, long fenceMs,
+      int maxPending, String name) {
+    this.fenceMs = Math.min(fenceMs, deadlineMs);
     this.vertx = vertx;
     this.context = context;
     this.clients = clients;
@@ -143,7 +154,8 @@ final class CommandLane {
       return; // timed out while connecting
     }
     if (p.fenced && clockKnown) {
-      long left = deadlineMs - (now() - p.sentAt);
+      // The earliest this command may be given up on (and its caller answered "failed").
+      long left = fenceMs - (now() - p.sentAt);
       req.arg(System.currentTimeMillis() + redisClockOffsetMs + left);
     }
     conn.send(req).onComplete(ar -> complete(p, ar.result(), ar.cause()));
@@ -260,7 +272,24 @@ final class CommandLane {
     }
     silenceSeen = false;
     // No answer for the deadline and everything waits behind the oldest: give up on them all.
-    String why = "redis " + name + " timed out: no answer within " + deadlineMs + " ms";
+    giveUp("redis " + name + " timed out: no answer within " + deadlineMs + " ms");
+  }
+
+  /**
+   * The health check found Redis hung: commands waiting here longer than {@code graceMs} are
+   * behind the same hung Redis, so they fail now rather than at this lane's own, longer deadline.
+   * Call on any thread.
+   */
+  void redisHung(long graceMs, String why) {
+    context.runOnContext(v -> {
+      Pending oldest = pending.peekFirst();
+      if (oldest != null && now() - oldest.sentAt >= graceMs && now() - lastAnswerAt >= graceMs) {
+        giveUp("redis " + name + " abandoned: " + why);
+      }
+    });
+  }
+
+  private void giveUp(String why) {
     markDown(why);
     failAll(why);
     RedisConnection conn = connection;

@@ -45,8 +45,17 @@ import org.slf4j.LoggerFactory;
 public final class RedisBroker implements Broker, EngineHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
   static final long HEALTH_PING_MS = 1_000;
-  /** How long any command may wait for its answer before its connection is taken as hung. */
-  static final long COMMAND_DEADLINE_MS = 2_000;
+  /**
+   * How long the health check's PING may go unanswered before Redis is taken as hung: the node
+   * turns not ready, and commands waiting that long on any lane fail at once.
+   */
+  static final long HEALTH_DEADLINE_MS = 2_000;
+  /**
+   * How long a command lane may hear nothing before it gives up on its connection by itself. Longer
+   * than the health deadline: a lane under a connect storm on a starved machine is slow, not hung,
+   * and the health check (on its own, idle connection) is the one that tells a hung Redis.
+   */
+  static final long COMMAND_DEADLINE_MS = 8_000;
   /** Unanswered commands per lane; more fail at once instead of queueing. */
   private static final int MAX_PENDING_PER_LANE = 16_384;
   private static final String[] STATE_FIELDS = {
@@ -78,7 +87,8 @@ public final class RedisBroker implements Broker, EngineHealth {
     this.redis = redis;
     this.clock = clock;
     this.homeLane = newLane(loop.context(), "commands");
-    this.healthLane = newLane(loop.context(), "health check");
+    this.healthLane = new CommandLane(vertx, loop.context(), redis::newClient, HEALTH_DEADLINE_MS, 64, "health check");
+    lanes.add(healthLane);
     this.script = new PublishScript(
         config.stateTtl().toSeconds(), config.eventIdTtl().toSeconds(), redis.pubSub().publish());
   }
@@ -122,7 +132,8 @@ public final class RedisBroker implements Broker, EngineHealth {
   }
 
   private CommandLane newLane(ContextInternal context, String name) {
-    CommandLane lane = new CommandLane(vertx, context, redis::newClient, COMMAND_DEADLINE_MS, MAX_PENDING_PER_LANE, name);
+    CommandLane lane = new CommandLane(vertx, context, redis::newClient, COMMAND_DEADLINE_MS, HEALTH_DEADLINE_MS,
+        MAX_PENDING_PER_LANE, name);
     lanes.add(lane);
     return lane;
   }
@@ -195,6 +206,13 @@ public final class RedisBroker implements Broker, EngineHealth {
               }
               lastCommandError = err.getMessage();
               commandsUp = false;
+              if (!healthLane.up()) { // no answer in time (not a refusal such as NOAUTH): hung
+                for (CommandLane lane : lanes) {
+                  if (lane != healthLane) {
+                    lane.redisHung(HEALTH_DEADLINE_MS, err.getMessage());
+                  }
+                }
+              }
             })
         .mapEmpty();
   }
