@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * <p>Commands (snapshot reads, publishes) go over one pipelined {@link CommandLane} per calling
  * event loop, not through the node's shared pool: a connect storm's snapshot reads cannot overflow
  * a pool wait queue, and cannot delay the health check, which has a lane of its own on the engine
- * loop. Every command has a deadline ({@link #COMMAND_DEADLINE_MS}); a frozen Redis turns the node
- * not ready within {@link #HEALTH_PING_MS} + that deadline, and fails waiting commands in bounded
- * time.
+ * loop. Every command has a deadline: a frozen Redis turns the node not ready within about
+ * {@link #HEALTH_PING_MS} + {@link #HEALTH_DEADLINE_MS} (plus one check), and the commands waiting
+ * behind it fail then; a lane that hears nothing for {@link #COMMAND_DEADLINE_MS} gives up by
+ * itself. Publishes carry their deadline into Redis (see {@link CommandLane}).
  */
 public final class RedisBroker implements Broker, EngineHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
