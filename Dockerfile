@@ -22,7 +22,8 @@ RUN --mount=type=cache,target=/root/.m2 \
  && cp server/target/tracking-server.jar /tracking-server.jar
 
 # ---- run: JRE, unprivileged user, one process ----------------------------------------------------
-FROM eclipse-temurin:17.0.15_6-jre-noble
+# Java 25 runs the Java 17 bytecode and starts about twice as fast (docs/BENCHMARKS.md, "Cold start").
+FROM eclipse-temurin:25.0.3_9-jre-noble
 LABEL org.opencontainers.image.title="order-tracking server" \
       org.opencontainers.image.version="0.2.0" \
       org.opencontainers.image.licenses="Apache-2.0"
@@ -35,7 +36,12 @@ RUN groupadd --system --gid 10001 tracking \
 WORKDIR /app
 COPY --from=build /tracking-server.jar /app/tracking-server.jar
 COPY deploy/jvm.options /app/jvm.options
+COPY deploy/cds-train.sh /app/cds-train.sh
 COPY LICENSE /app/LICENSE
+# Class-data sharing: one training start of the server writes the classes it loads to an archive
+# that every start maps instead of loading them again (made here, by the image's own JVM, since an
+# archive only fits the JVM that wrote it; a JVM that cannot use it ignores it with a warning).
+RUN /app/cds-train.sh /app/tracking.jsa && rm -f /tmp/cds-train.log
 
 USER 10001:10001
 ENV TRACKING_PORT=8080 \
@@ -50,4 +56,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 # Exec form: java is PID 1 and receives SIGTERM itself, so the node drains (readiness 503, sockets
 # closed with 1012 over TRACKING_DRAIN_WINDOW) before it exits. Give the container a stop timeout
 # above that window (docker-compose.yml: stop_grace_period; k8s: terminationGracePeriodSeconds).
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/tracking-server.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/tracking.jsa", "-jar", "/app/tracking-server.jar"]

@@ -22,6 +22,10 @@
 --           ARGV[18] the publisher's key of the courier the status names, or "",
 --           ARGV[19] "1" when the status takes the courier off the order,
 --           ARGV[20] when the publisher says the status happened (epoch ms), or ""
+-- last (optional, ARGV[13] for a location, ARGV[21] for a status): a deadline on Redis's own clock
+--           (epoch ms); a publish that Redis runs after it is refused with an EXPIRED error. The
+--           server gives up on a command that is not answered in time and answers its caller 503;
+--           a frozen Redis that wakes up later must not apply what was already answered so.
 -- Courier changes (ARGV[19], or an ARGV[18] differing from the stored key) are applied even when
 -- behind, unless older than the newest status time stored (a late retry). The courier key and that
 -- time live in the state hash, never on the wire. The stored location is dropped when the order is
@@ -29,6 +33,13 @@
 -- that courier carries the order.
 -- Returns {code, seq}: code 0 applied, 1 ignored (stale location, repeated terminal status, or a
 -- forward-only status behind the current one), 2 refused (the order is finished), 3 duplicate.
+local deadlineAt = ARGV[1] == 'location' and 13 or 21
+if ARGV[deadlineAt] then
+  local t = redis.call('TIME')
+  if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[deadlineAt]) then
+    return redis.error_reply('EXPIRED the publish reached Redis after its deadline; not applied')
+  end
+end
 local key = KEYS[1]
 local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff',
   'courierKey', 'statusAt')

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.ordertracking.auth.TokenRejected;
 import org.ordertracking.auth.TokenService;
 import org.ordertracking.auth.TrackingToken;
@@ -27,12 +28,18 @@ import org.ordertracking.ops.NodeState;
 import org.ordertracking.protocol.Frame;
 
 /**
- * The gateway of one event loop: checks upgrades, owns that loop's sessions and the keep-alive
- * sweep. Sessions watch their order through the engine, which groups them per event loop. Everything
+ * The gateway of one event loop: checks upgrades, owns that loop's sessions and their timers.
+ * Sessions watch their order through the engine, which groups them per event loop. Everything
  * here runs on that loop.
+ *
+ * <p>Timers: one {@link TimingWheel} per loop, advanced by one periodic Vert.x timer every {@link
+ * #TICK_MS}; each tick touches only the sessions due in it (keep-alive pings spread over the
+ * interval, token expiries, sync timeouts). Pinging every socket in one pass made a latency spike
+ * of the whole loop every interval (docs/BENCHMARKS.md).
  */
 final class LoopGateway implements TrackingSession.SessionHost {
   private static final int MAX_CLIENT_FRAMES_PER_SECOND = 20;
+  static final long TICK_MS = 100;
 
   private final Vertx vertx;
   private final Context context;
@@ -42,7 +49,9 @@ final class LoopGateway implements TrackingSession.SessionHost {
   private final TokenService tokens;
   private final DeliveryObserver observer;
   private final Set<TrackingSession> sessions = new LinkedHashSet<>();
-  private final long keepAliveTimer;
+  private final long pingIntervalMs;
+  private final TimingWheel wheel;
+  private final long tickTimer;
   private Promise<Void> drained;
 
   LoopGateway(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine, NodeState node,
@@ -54,8 +63,9 @@ final class LoopGateway implements TrackingSession.SessionHost {
     this.clock = clock;
     this.tokens = new TokenService(tokenSecrets, clock);
     this.observer = observer;
-    long interval = config.pingInterval().toMillis();
-    this.keepAliveTimer = vertx.setPeriodic(interval, id -> keepAlive(2 * interval));
+    this.pingIntervalMs = config.pingInterval().toMillis();
+    this.wheel = new TimingWheel(TimingWheel.slotsFor(pingIntervalMs, TICK_MS), TICK_MS, now());
+    this.tickTimer = vertx.setPeriodic(TICK_MS, id -> wheel.advance(now()));
   }
 
   void handleUpgrade(RoutingContext ctx) {
@@ -88,15 +98,9 @@ final class LoopGateway implements TrackingSession.SessionHost {
 
   private void accept(ServerWebSocket ws, TrackingToken token) {
     TrackingSession session =
-        new TrackingSession(ws, token.orderId(), token.expiresAt().toEpochMilli(), this);
+        new TrackingSession(ws, token.orderId(), token.expiresAt().toEpochMilli() - clock.millis(), this);
     sessions.add(session);
     session.start();
-  }
-
-  private void keepAlive(long silenceLimitMs) {
-    for (TrackingSession s : new ArrayList<>(sessions)) {
-      s.keepAlive(silenceLimitMs);
-    }
   }
 
   Future<Void> drain(Duration window) {
@@ -122,7 +126,7 @@ final class LoopGateway implements TrackingSession.SessionHost {
   Future<Void> stop() {
     Promise<Void> p = Promise.promise();
     context.runOnContext(v -> {
-      vertx.cancelTimer(keepAliveTimer);
+      vertx.cancelTimer(tickTimer);
       p.complete();
     });
     return p.future();
@@ -140,17 +144,27 @@ final class LoopGateway implements TrackingSession.SessionHost {
 
   @Override
   public long now() {
-    return clock.millis();
+    return System.nanoTime() / 1_000_000;
   }
 
   @Override
-  public long setTimer(long delayMs, Runnable action) {
-    return vertx.setTimer(delayMs, id -> action.run());
+  public long pingIntervalMs() {
+    return pingIntervalMs;
   }
 
   @Override
-  public void cancelTimer(long id) {
-    vertx.cancelTimer(id);
+  public long randomPhase(long bound) {
+    return ThreadLocalRandom.current().nextLong(bound);
+  }
+
+  @Override
+  public void schedule(TrackingSession session, long atMillis) {
+    wheel.schedule(session, atMillis);
+  }
+
+  @Override
+  public void unschedule(TrackingSession session) {
+    wheel.remove(session);
   }
 
   @Override

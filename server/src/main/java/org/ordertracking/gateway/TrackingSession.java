@@ -1,10 +1,12 @@
 package org.ordertracking.gateway;
 
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.model.OrderId;
@@ -24,44 +26,71 @@ import org.ordertracking.protocol.Frames;
  * full they wait in a small queue where a location replaces a location right before it (latest
  * position wins; a status is never dropped or reordered). A queue that still overflows means the
  * client cannot keep up at all: it is closed (1013) and will get a fresh snapshot on reconnect.
+ *
+ * <p>Timers: a session has one deadline at a time in its loop's {@link TimingWheel} (it is the
+ * wheel's entry itself): the earliest of its next keep-alive ping, its token's expiry and, while
+ * syncing, its sync timeout. No Vert.x timer per socket, and no sweep over every socket: each
+ * socket's ping falls in its own slot, a random phase within the interval.
+ *
+ * <p>Memory: an idle LIVE session holds only its fields; the queues exist only while in use.
  */
-final class TrackingSession implements FrameListener {
+final class TrackingSession extends TimingWheel.Entry implements FrameListener, Handler<WebSocketFrame> {
   private static final int MAX_HELD_WHILE_SYNCING = 256;
-  /** A session that cannot subscribe and read its snapshot in this time gives up (engine down). */
-  static final long SYNC_TIMEOUT_MS = 10_000;
+  /**
+   * A session that cannot subscribe and read its snapshot in this time gives up. A Redis that is
+   * down or hung fails the session sooner (command deadlines, readiness); this only bounds a busy
+   * one, and is long enough for a connect storm on a starved machine to be served late, not
+   * closed (docs/BENCHMARKS.md).
+   */
+  static final long SYNC_TIMEOUT_MS = 20_000;
   private static final int MAX_QUEUED = 64;
+  /** The most a client message may hold, all its fragments together (over it: 1009). */
   static final int MAX_CLIENT_MESSAGE = 1024;
+  private static final Handler<Throwable> IGNORE_ERRORS = err -> {};
 
-  private enum State {
-    SYNCING,
-    LIVE,
-    CLOSED
-  }
+  private static final byte SYNCING = 0;
+  private static final byte LIVE = 1;
+  private static final byte CLOSED = 2;
 
   private final ServerWebSocket ws;
   private final OrderId orderId;
   private final SessionHost host;
-  private final List<Frame> heldWhileSyncing = new ArrayList<>(0);
-  private final ArrayDeque<Frame> queue = new ArrayDeque<>(0);
+  /** Created on the first frame that has to wait (rare); dropped when no longer needed. */
+  private ArrayList<Frame> heldWhileSyncing;
+  private ArrayDeque<Frame> queue;
+  /** The fragments of a client message being received; null between messages (nearly always). */
+  private Buffer partial;
   private Subscription subscription;
-  private State state = State.SYNCING;
+  private byte state = SYNCING;
+  private int partialLength;
+  private int clientFramesInWindow;
   private long lastSeq;
   private long lastHeardMillis;
-  private int clientFramesInWindow;
   private long windowStartMillis;
-  private long expiryTimer = -1;
+  /** All on the host's monotonic clock ({@link SessionHost#now}). */
+  private final long expiresAtMillis;
+  private long syncDeadlineMillis;
+  private long nextPingMillis;
 
-  /** What a session needs from its surroundings (the gateway verticle). */
+  /** What a session needs from its surroundings (the gateway of its event loop). */
   interface SessionHost {
     Subscription subscribe(OrderId orderId, FrameListener listener);
 
     io.vertx.core.Future<Snapshot> snapshot(OrderId orderId);
 
+    /** Milliseconds on a monotonic clock. */
     long now();
 
-    long setTimer(long delayMs, Runnable action);
+    /** Keep-alive interval; a socket silent for two of them is closed. */
+    long pingIntervalMs();
 
-    void cancelTimer(long id);
+    /** A random phase in {@code [0, bound)}: spreads first pings over the interval. */
+    long randomPhase(long bound);
+
+    /** Puts the session's one deadline at {@code atMillis} (moving it if it had one). */
+    void schedule(TrackingSession session, long atMillis);
+
+    void unschedule(TrackingSession session);
 
     void onConflated();
 
@@ -72,14 +101,20 @@ final class TrackingSession implements FrameListener {
     void closed(TrackingSession session);
   }
 
-  TrackingSession(ServerWebSocket ws, OrderId orderId, long expiresAtMillis, SessionHost host) {
+  /**
+   * @param expiresInMillis how long the token is still valid
+   */
+  TrackingSession(ServerWebSocket ws, OrderId orderId, long expiresInMillis, SessionHost host) {
     this.ws = ws;
     this.orderId = orderId;
     this.host = host;
-    this.lastHeardMillis = host.now();
-    long untilExpiry = expiresAtMillis - host.now();
-    this.expiryTimer =
-        host.setTimer(Math.max(1, untilExpiry), () -> close(CloseCodes.TOKEN_EXPIRED, "token expired"));
+    long now = host.now();
+    this.lastHeardMillis = now;
+    this.expiresAtMillis = now + Math.max(1, expiresInMillis);
+    long interval = host.pingIntervalMs();
+    // The first ping after between half an interval and a whole one: sockets that all connected in
+    // the same second (a deploy, a network blip) still get their pings spread over half the interval.
+    this.nextPingMillis = now + interval - host.randomPhase(Math.max(1, interval / 2));
   }
 
   OrderId orderId() {
@@ -88,16 +123,12 @@ final class TrackingSession implements FrameListener {
 
   /** Subscribes, then reads and sends the snapshot. */
   void start() {
-    ws.handler(this::onClientMessage);
-    ws.pongHandler(b -> lastHeardMillis = host.now());
+    ws.frameHandler(this);
     ws.drainHandler(v -> flushQueue());
     ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(err -> {});
-    host.setTimer(SYNC_TIMEOUT_MS, () -> {
-      if (state == State.SYNCING) {
-        close(CloseCodes.INTERNAL_ERROR, "tracking engine unavailable");
-      }
-    });
+    ws.exceptionHandler(IGNORE_ERRORS);
+    syncDeadlineMillis = host.now() + SYNC_TIMEOUT_MS;
+    reschedule();
     subscription = host.subscribe(orderId, this);
     subscription
         .ready()
@@ -106,7 +137,7 @@ final class TrackingSession implements FrameListener {
   }
 
   private void sync() {
-    if (state == State.CLOSED) {
+    if (state == CLOSED) {
       return;
     }
     host.snapshot(orderId)
@@ -115,44 +146,52 @@ final class TrackingSession implements FrameListener {
   }
 
   private void applySnapshot(Snapshot snapshot) {
-    if (state == State.CLOSED) {
+    if (state == CLOSED) {
       return;
     }
-    queue.clear(); // the snapshot supersedes anything still waiting
+    queue = null; // the snapshot supersedes anything still waiting
     lastSeq = snapshot.seq();
     ws.writeTextMessage(Frames.snapshot(snapshot));
     if (snapshot.isTerminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
       return;
     }
-    state = State.LIVE;
-    for (int i = 0; i < heldWhileSyncing.size() && state == State.LIVE; i++) {
-      deliver(heldWhileSyncing.get(i));
+    state = LIVE;
+    syncDeadlineMillis = 0;
+    reschedule();
+    ArrayList<Frame> held = heldWhileSyncing;
+    heldWhileSyncing = null;
+    if (held != null) {
+      for (int i = 0; i < held.size() && state == LIVE; i++) {
+        deliver(held.get(i));
+      }
     }
-    heldWhileSyncing.clear();
   }
 
   /** The engine may have missed frames: start over from a fresh snapshot. */
   @Override
   public void onResync(OrderId order) {
-    if (state == State.LIVE) {
-      state = State.SYNCING;
+    if (state == LIVE) {
+      state = SYNCING;
+      syncDeadlineMillis = host.now() + SYNC_TIMEOUT_MS;
+      reschedule();
       sync();
     }
   }
 
   @Override
   public void onFrame(Frame frame) {
-    switch (state) {
-      case LIVE -> deliver(frame);
-      case SYNCING -> {
-        if (heldWhileSyncing.size() < MAX_HELD_WHILE_SYNCING) {
-          heldWhileSyncing.add(frame);
-        } else {
-          close(CloseCodes.SLOW_CONSUMER, "too many events while syncing");
-        }
+    if (state == LIVE) {
+      deliver(frame);
+    } else if (state == SYNCING) {
+      if (heldWhileSyncing == null) {
+        heldWhileSyncing = new ArrayList<>(4);
       }
-      case CLOSED -> {}
+      if (heldWhileSyncing.size() < MAX_HELD_WHILE_SYNCING) {
+        heldWhileSyncing.add(frame);
+      } else {
+        close(CloseCodes.SLOW_CONSUMER, "too many events while syncing");
+      }
     }
   }
 
@@ -161,24 +200,32 @@ final class TrackingSession implements FrameListener {
       return; // already covered by the snapshot or a previous frame
     }
     lastSeq = frame.seq();
-    if (queue.isEmpty() && !ws.writeQueueFull()) {
+    ArrayDeque<Frame> q = queue;
+    if ((q == null || q.isEmpty()) && !ws.writeQueueFull()) {
       write(frame);
       return;
     }
-    Frame last = queue.peekLast();
+    if (q == null) {
+      q = queue = new ArrayDeque<>(8);
+    }
+    Frame last = q.peekLast();
     if (last != null && last.conflatable() && frame.conflatable()) {
-      queue.pollLast();
+      q.pollLast();
       host.onConflated();
-    } else if (queue.size() >= MAX_QUEUED) {
+    } else if (q.size() >= MAX_QUEUED) {
       close(CloseCodes.SLOW_CONSUMER, "client too slow");
       return;
     }
-    queue.addLast(frame);
+    q.addLast(frame);
   }
 
   private void flushQueue() {
-    while (state == State.LIVE && !queue.isEmpty() && !ws.writeQueueFull()) {
-      write(queue.pollFirst());
+    ArrayDeque<Frame> q = queue;
+    while (state == LIVE && q != null && !q.isEmpty() && !ws.writeQueueFull()) {
+      write(q.pollFirst());
+    }
+    if (q != null && q.isEmpty() && queue == q) {
+      queue = null; // caught up: give the queue back
     }
   }
 
@@ -190,54 +237,125 @@ final class TrackingSession implements FrameListener {
     }
   }
 
-  private void onClientMessage(Buffer message) {
+  /**
+   * Every frame the client sends. Limits and the ping check apply to whole messages, however
+   * they are fragmented: the length is summed over the fragments, a message over 1 KiB is closed
+   * 1009 as soon as that is known, and only the (at most 1 KiB of) fragments of a message that
+   * could still be a ping are kept until its final fragment.
+   */
+  @Override
+  public void handle(WebSocketFrame frame) {
     long now = host.now();
-    lastHeardMillis = now;
+    lastHeardMillis = now; // any frame, pongs included, shows the client is there
+    WebSocketFrameType type = frame.type();
+    boolean first = type == WebSocketFrameType.TEXT || type == WebSocketFrameType.BINARY;
+    if (!first && type != WebSocketFrameType.CONTINUATION) {
+      return; // control frames: the codec answers pings, pongs only count as "heard"
+    }
+    if (!countFrame(now)) {
+      return;
+    }
+    if (first) {
+      partial = null;
+      partialLength = 0;
+    }
+    onFragment(frame);
+  }
+
+  /**
+   * Counts a data frame (a fragment counts like a whole message, so that empty fragments cannot
+   * go on for ever) against the flood limit; false when the socket was closed for it.
+   */
+  private boolean countFrame(long now) {
     if (now - windowStartMillis >= 1000) {
       windowStartMillis = now;
       clientFramesInWindow = 0;
     }
-    if (message.length() > MAX_CLIENT_MESSAGE) {
+    if (++clientFramesInWindow > host.maxClientFramesPerSecond()) {
+      close(CloseCodes.POLICY_FLOOD, "too many messages");
+      return false;
+    }
+    return true;
+  }
+
+  private void onFragment(WebSocketFrame frame) {
+    if (state == CLOSED) {
+      return;
+    }
+    Buffer data = frame.binaryData();
+    partialLength += data.length();
+    if (partialLength > MAX_CLIENT_MESSAGE) {
+      partial = null;
       close(CloseCodes.MESSAGE_TOO_BIG, "message over 1 KiB");
       return;
     }
-    if (++clientFramesInWindow > host.maxClientFramesPerSecond()) {
-      close(CloseCodes.POLICY_FLOOD, "too many messages");
-      return;
-    }
-    if (ClientMessages.isPing(message)) {
-      ws.writeTextMessage(ClientMessages.PONG);
+    if (frame.isFinal()) {
+      Buffer message = partial == null ? data : partial.appendBuffer(data);
+      partial = null;
+      partialLength = 0;
+      if (ClientMessages.isPing(message)) {
+        ws.writeTextMessage(ClientMessages.PONG);
+      }
+    } else {
+      if (partial == null) {
+        partial = Buffer.buffer(MAX_CLIENT_MESSAGE);
+      }
+      partial.appendBuffer(data);
     }
   }
 
-  /** Sends a ping, or closes the socket when it has been silent for {@code silenceLimitMs}. */
-  void keepAlive(long silenceLimitMs) {
-    if (state == State.CLOSED) {
+  /** The session's deadline came: expiry, sync timeout, or its keep-alive ping. */
+  @Override
+  void onDue(long now) {
+    if (state == CLOSED) {
       return;
     }
-    if (host.now() - lastHeardMillis > silenceLimitMs) {
-      close(CloseCodes.PING_TIMEOUT, "ping timeout");
-    } else {
-      ws.writePing(Buffer.buffer());
+    if (now >= expiresAtMillis) {
+      close(CloseCodes.TOKEN_EXPIRED, "token expired");
+      return;
     }
+    if (state == SYNCING && syncDeadlineMillis > 0 && now >= syncDeadlineMillis) {
+      close(CloseCodes.INTERNAL_ERROR, "tracking engine unavailable");
+      return;
+    }
+    if (now >= nextPingMillis) {
+      long interval = host.pingIntervalMs();
+      if (now - lastHeardMillis > 2 * interval) {
+        close(CloseCodes.PING_TIMEOUT, "ping timeout");
+        return;
+      }
+      ws.writePing(Buffer.buffer());
+      nextPingMillis = now + interval;
+    }
+    reschedule();
+  }
+
+  private void reschedule() {
+    if (state == CLOSED) {
+      return;
+    }
+    long at = Math.min(nextPingMillis, expiresAtMillis);
+    if (state == SYNCING && syncDeadlineMillis > 0) {
+      at = Math.min(at, syncDeadlineMillis);
+    }
+    host.schedule(this, at);
   }
 
   void close(short code, String reason) {
-    if (state == State.CLOSED) {
+    if (state == CLOSED) {
       return;
     }
-    state = State.CLOSED;
-    queue.clear();
-    heldWhileSyncing.clear();
+    state = CLOSED;
+    queue = null;
+    heldWhileSyncing = null;
+    partial = null;
+    host.unschedule(this);
     ws.close(code, reason);
   }
 
   private void onClosed() {
-    state = State.CLOSED;
-    if (expiryTimer >= 0) {
-      host.cancelTimer(expiryTimer);
-      expiryTimer = -1;
-    }
+    state = CLOSED;
+    host.unschedule(this);
     subscription.cancel();
     host.closed(this);
   }

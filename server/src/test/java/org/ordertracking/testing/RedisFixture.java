@@ -149,6 +149,30 @@ public final class RedisFixture implements AutoCloseable {
     }
   }
 
+  /** Freezes the server (SIGSTOP): its connections stay open but nothing is answered, a hung Redis. */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a frozen server go on (SIGCONT). */
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    requireControllable();
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + name + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Starts an empty server again on the same port. */
   public void restart() {
     requireControllable();

@@ -10,7 +10,7 @@ import java.util.Map;
 /** The charts of docs/BENCHMARKS.md, from the scenarios' result files. */
 final class Charts {
   private static final List<String> TARGETS = List.of(Results.JAVA, Results.BASELINE);
-  private static final List<String> LEGEND = List.of("this server (before)", "Node baseline");
+  private static final List<String> LEGEND = List.of("this server", "Node baseline");
 
   private Charts() {}
 

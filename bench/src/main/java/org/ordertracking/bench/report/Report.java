@@ -75,7 +75,7 @@ public final class Report {
     JsonObject ratios = file.getJsonObject("ratios");
     StringBuilder sb = new StringBuilder();
     sb.append("#### ").append(name).append(": ").append(file.getString("describe")).append("\n\n");
-    sb.append("| metric | this server (before) | Node baseline | ratio |\n|---|---:|---:|---:|\n");
+    sb.append("| metric | this server | Node baseline | ratio |\n|---|---:|---:|---:|\n");
     List<String> metrics = new ArrayList<>();
     for (String t : TARGETS) {
       JsonObject m = medians.getJsonObject(t);

@@ -6,6 +6,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
@@ -33,10 +34,31 @@ import org.slf4j.LoggerFactory;
  * both named by {@link RedisKeys}. Publishing is one Lua script (rules, seq, state, expiry,
  * publish); each feed is a {@link RedisSubscriber} on a dedicated connection, whose frames are
  * handed on as the bytes Redis delivered.
+ *
+ * <p>Commands (snapshot reads, publishes) go over one pipelined {@link CommandLane} per calling
+ * event loop, not through the node's shared pool: a connect storm's snapshot reads cannot overflow
+ * a pool wait queue, and cannot delay the health check, which has a lane of its own on the engine
+ * loop. Every command has a deadline: a frozen Redis turns the node not ready within about
+ * {@link #HEALTH_PING_MS} + {@link #HEALTH_DEADLINE_MS} (plus one check), and the commands waiting
+ * behind it fail then; a lane that hears nothing for {@link #COMMAND_DEADLINE_MS} gives up by
+ * itself. Publishes carry their deadline into Redis (see {@link CommandLane}).
  */
 public final class RedisBroker implements Broker, EngineHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
-  private static final long HEALTH_PING_MS = 2_000;
+  static final long HEALTH_PING_MS = 1_000;
+  /**
+   * How long the health check's PING may go unanswered before Redis is taken as hung: the node
+   * turns not ready, and commands waiting that long on any lane fail at once.
+   */
+  static final long HEALTH_DEADLINE_MS = 2_000;
+  /**
+   * How long a command lane may hear nothing before it gives up on its connection by itself. Longer
+   * than the health deadline: a lane under a connect storm on a starved machine is slow, not hung,
+   * and the health check (on its own, idle connection) is the one that tells a hung Redis.
+   */
+  static final long COMMAND_DEADLINE_MS = 8_000;
+  /** Unanswered commands per lane; more fail at once instead of queueing. */
+  private static final int MAX_PENDING_PER_LANE = 16_384;
   private static final String[] STATE_FIELDS = {
     "seq", "status", "location", "eta", "courier", "dropoff", "reason", "updatedAt"
   };
@@ -45,9 +67,12 @@ public final class RedisBroker implements Broker, EngineHealth {
   private final EngineContext loop;
   private final RedisSetup redis;
   private final Clock clock;
-  private final Redis commands;
   private final PublishScript script;
   private final List<RedisSubscriber> feeds = new CopyOnWriteArrayList<>();
+  private final List<CommandLane> lanes = new CopyOnWriteArrayList<>();
+  private final Object laneKey = new Object();
+  private final CommandLane homeLane;
+  private final CommandLane healthLane;
   private volatile boolean commandsUp;
   private volatile String lastCommandError = "not connected yet";
   private volatile boolean closed;
@@ -62,7 +87,9 @@ public final class RedisBroker implements Broker, EngineHealth {
     this.loop = loop;
     this.redis = redis;
     this.clock = clock;
-    this.commands = redis.commands();
+    this.homeLane = newLane(loop.context(), "commands");
+    this.healthLane = new CommandLane(vertx, loop.context(), redis::newClient, HEALTH_DEADLINE_MS, 64, "health check");
+    lanes.add(healthLane);
     this.script = new PublishScript(
         config.stateTtl().toSeconds(), config.eventIdTtl().toSeconds(), redis.pubSub().publish(),
         redis.config().waitReplicas(), redis.config().waitTimeout().toMillis(), vertx);
@@ -106,8 +133,72 @@ public final class RedisBroker implements Broker, EngineHealth {
     return feed;
   }
 
+  private CommandLane newLane(ContextInternal context, String name) {
+    CommandLane lane = new CommandLane(vertx, context, redis::newClient, COMMAND_DEADLINE_MS, HEALTH_DEADLINE_MS,
+        MAX_PENDING_PER_LANE, name);
+    lanes.add(lane);
+    return lane;
+  }
+
+  /**
+   * The caller's event loop's lane (made on first use); the engine loop's for callers that are not
+   * on an event loop (tests, worker threads).
+   */
+  private CommandLane lane() {
+    ContextInternal current = ContextInternal.current();
+    if (current == null || !current.isEventLoopContext() || closed) {
+      return null;
+    }
+    ContextInternal root = current.unwrap();
+    if (root == loop.context()) {
+      return homeLane;
+    }
+    return (CommandLane) root.contextData().computeIfAbsent(laneKey, k -> newLane(root, "commands"));
+  }
+
+  /** Sends {@code req} on the caller's lane; the future completes on the caller's context. */
+  private Future<Response> send(Request req) {
+    CommandLane lane = lane();
+    if (lane != null) {
+      return lane.send(req);
+    }
+    return loop.call(() -> homeLane.send(req));
+  }
+
+  /** The same with the command's deadline appended (the publish script refuses late publishes). */
+  private Future<Response> sendFenced(Request req) {
+    CommandLane lane = lane();
+    if (lane != null) {
+      return lane.sendFenced(req);
+    }
+    return loop.call(() -> homeLane.sendFenced(req));
+  }
+
+  /** The lanes seen as a {@link Redis} client, for the publish script (its {@code send} only). */
+  private final Redis laneClient = new Redis() {
+    @Override
+    public Future<RedisConnection> connect() {
+      return Future.failedFuture("not a pool");
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Response> send(Request command) {
+      return RedisBroker.this.sendFenced(command);
+    }
+
+    @Override
+    public Future<List<Response>> batch(List<Request> commands) {
+      return Future.failedFuture("batch not supported on command lanes");
+    }
+  };
+
   private Future<Void> pingCommands() {
-    return commands
+    return healthLane
         .send(Request.cmd(Command.PING))
         .onSuccess(r -> commandsUp = true)
         .onFailure(
@@ -117,6 +208,13 @@ public final class RedisBroker implements Broker, EngineHealth {
               }
               lastCommandError = err.getMessage();
               commandsUp = false;
+              if (!healthLane.up()) { // no answer in time (not a refusal such as NOAUTH): hung
+                for (CommandLane lane : lanes) {
+                  if (lane != healthLane) {
+                    lane.redisHung(HEALTH_DEADLINE_MS, err.getMessage());
+                  }
+                }
+              }
             })
         .mapEmpty();
   }
@@ -136,7 +234,7 @@ public final class RedisBroker implements Broker, EngineHealth {
 
   @Override
   public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
-    return onCaller(script.publish(commands, event, options, clock.instant()));
+    return onCaller(script.publish(laneClient, event, options, clock.instant()));
   }
 
   @Override
@@ -145,7 +243,7 @@ public final class RedisBroker implements Broker, EngineHealth {
     for (String f : STATE_FIELDS) {
       req.arg(f);
     }
-    return onCaller(commands.send(req).map(r -> toSnapshot(orderId, r)));
+    return onCaller(send(req).map(r -> toSnapshot(orderId, r)));
   }
 
   private static Snapshot toSnapshot(OrderId orderId, Response r) {
@@ -196,6 +294,7 @@ public final class RedisBroker implements Broker, EngineHealth {
           }
           List<Future<Void>> closing = new ArrayList<>();
           feeds.forEach(feed -> closing.add(feed.close()));
+          lanes.forEach(lane -> closing.add(lane.close()));
           return Future.join(closing).mapEmpty();
         });
   }

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,11 +37,18 @@ import org.slf4j.LoggerFactory;
  * <p>When the connection drops it reconnects with capped, jittered backoff, subscribes again to
  * every channel still wanted, and reports each re-confirmed order to the sink's {@link
  * FrameListener#onResync} so its watchers can resynchronise from a fresh snapshot.
+ *
+ * <p>A connection that stays open but stops answering (a frozen Redis, a silent network) is found
+ * by a heartbeat: a PING every {@link #HEARTBEAT_MS}; when nothing at all (answer or message) has
+ * come for {@link #SILENCE_LIMIT_MS}, the connection is dropped and the feed reports itself down
+ * (so the node turns not ready) and reconnects. A connection attempt has the same deadline.
  */
 final class RedisSubscriber implements Feed {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
   private static final long BACKOFF_MIN_MS = 100;
   private static final long BACKOFF_MAX_MS = 5_000;
+  static final long HEARTBEAT_MS = 1_000;
+  static final long SILENCE_LIMIT_MS = 3_000;
 
   private static final class ChannelState {
     final OrderId orderId;
@@ -72,6 +80,12 @@ final class RedisSubscriber implements Feed {
   private volatile boolean up;
   private int attempts;
   private boolean closed;
+  private long heartbeatTimer = -1;
+  private long lastHeardMillis;
+  private long lastPingMillis;
+  private boolean silenceSeen;
+  /** Numbers connection attempts, so that one that answers after its deadline is recognised. */
+  private long attemptId;
 
   RedisSubscriber(Vertx vertx, Redis client, PubSubCommands commands, FrameListener sink) {
     this.vertx = vertx;
@@ -91,13 +105,32 @@ final class RedisSubscriber implements Feed {
   }
 
   private Future<Void> connect() {
+    long id = ++attemptId;
+    // A frozen Redis accepts the TCP connection and never answers the handshake: give up in time.
+    long deadline = vertx.setTimer(SILENCE_LIMIT_MS, t -> {
+      if (attemptId == id && connection == null && !closed) {
+        attemptId++;
+        LOG.warn("Redis subscriber connect timed out after {} ms", SILENCE_LIMIT_MS);
+        scheduleReconnect();
+      }
+    });
     return client
         .connect()
-        .onSuccess(this::onConnected)
+        .onSuccess(conn -> {
+          vertx.cancelTimer(deadline);
+          if (attemptId != id) {
+            conn.close(); // answered after its deadline; another attempt is under way
+          } else {
+            onConnected(conn);
+          }
+        })
         .onFailure(
             err -> {
-              LOG.warn("Redis subscriber connect failed: {}", err.getMessage());
-              scheduleReconnect();
+              vertx.cancelTimer(deadline);
+              if (attemptId == id) {
+                LOG.warn("Redis subscriber connect failed: {}", err.getMessage());
+                scheduleReconnect();
+              }
             })
         .mapEmpty();
   }
@@ -106,6 +139,11 @@ final class RedisSubscriber implements Feed {
     if (closed) {
       conn.close();
       return;
+    }
+    lastHeardMillis = now();
+    lastPingMillis = lastHeardMillis;
+    if (heartbeatTimer < 0) {
+      heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS / 2, t -> heartbeat());
     }
     boolean reconnect = attempts > 0;
     attempts = 0;
@@ -135,6 +173,39 @@ final class RedisSubscriber implements Feed {
       st.waiters.replaceAll(w -> new Waiter(ticket, w.promise()));
     }
     up = true;
+  }
+
+  private void heartbeat() {
+    RedisConnection conn = connection;
+    if (conn == null) {
+      return;
+    }
+    long now = now();
+    if (now - lastHeardMillis > SILENCE_LIMIT_MS) {
+      if (!silenceSeen) {
+        // Look again next tick, after this loop has read what its socket holds: a loop that was
+        // itself stalled has answers waiting unread, which is not a hung Redis.
+        silenceSeen = true;
+        return;
+      }
+      silenceSeen = false;
+      onLost(conn, "no answer to PING within " + SILENCE_LIMIT_MS + " ms");
+      conn.close();
+      return;
+    }
+    silenceSeen = false;
+    if (now - lastPingMillis >= HEARTBEAT_MS) {
+      lastPingMillis = now;
+      conn.send(Request.cmd(Command.PING)).onSuccess(r -> {
+        if (connection == conn) {
+          lastHeardMillis = now();
+        }
+      });
+    }
+  }
+
+  private static long now() {
+    return System.nanoTime() / 1_000_000;
   }
 
   private void onLost(RedisConnection conn, String why) {
@@ -205,7 +276,13 @@ final class RedisSubscriber implements Feed {
 
   /** Every push of the connection; a message costs no allocation of ours but its Frame. */
   private void onPush(Response push) {
-    if (push == null || push.size() < 3) {
+    lastHeardMillis = now();
+    if (push == null) {
+      return;
+    }
+    ResponseType type = push.type();
+    // In subscribed mode the heartbeat's PONG comes here too, as a plain reply: heard, nothing more.
+    if ((type != ResponseType.PUSH && type != ResponseType.MULTI) || push.size() < 3) {
       return;
     }
     Buffer kind = push.get(0).toBuffer();
@@ -280,6 +357,10 @@ final class RedisSubscriber implements Feed {
   Future<Void> close() {
     closed = true;
     up = false;
+    if (heartbeatTimer >= 0) {
+      vertx.cancelTimer(heartbeatTimer);
+      heartbeatTimer = -1;
+    }
     RedisConnection conn = connection;
     connection = null;
     channels.values().forEach(st -> st.waiters.forEach(w -> w.promise().tryFail("engine closed")));
