@@ -191,9 +191,14 @@ public final class RedisBroker implements Broker, EngineHealth {
       return RedisBroker.this.sendFenced(command);
     }
 
+    /**
+     * Only with {@code TRACKING_REDIS_WAIT_REPLICAS}: {@code WAIT} counts the replicas that hold what
+     * its own connection wrote, so the script and {@code WAIT} go as one batch on one pooled
+     * connection of the shared client (which, on a Cluster, sends both to the script's shard).
+     */
     @Override
     public Future<List<Response>> batch(List<Request> commands) {
-      return Future.failedFuture("batch not supported on command lanes");
+      return redis.commands().batch(commands);
     }
   };
 
