@@ -34,11 +34,11 @@ public final class RedisDeliveryLinks implements DeliveryLinks {
     this.ttlMillis = Long.toString(ttl.toMillis());
   }
 
-  static String deliveryKey(Delivery d) {
+  public static String deliveryKey(Delivery d) {
     return "delivery:{" + d.provider() + ":" + d.deliveryId() + "}";
   }
 
-  static String orderKey(OrderId order) {
+  public static String orderKey(OrderId order) {
     return "delivery:order:{" + order.value() + "}";
   }
 
