@@ -12,7 +12,8 @@ import org.ordertracking.ops.metrics.Metrics;
  * {@code ignored} (authentic but nothing for us), {@code unlinked} (no order for the delivery),
  * {@code superseded} (the order follows another delivery now), {@code unauthorized}, {@code
  * malformed}, {@code failed} (engine or link store unavailable), and for polls {@code poll_ok},
- * {@code poll_throttled}, {@code poll_error}, {@code poll_timeout}, {@code poll_skipped}. Each count
+ * {@code poll_throttled}, {@code poll_error}, {@code poll_timeout}, {@code poll_skipped}, {@code
+ * poll_superseded} (the order follows another provider's delivery now: no longer polled). Each count
  * is kept here (the adapters' tests read it) and forwarded to the node's {@link Metrics}: webhook
  * results as {@code tracking_webhook_requests_total}, polls (without the {@code poll_} prefix) as
  * {@code tracking_poll_requests_total}. Shared by all event loops, hence lock-free adders.

@@ -132,7 +132,7 @@ public final class AdaptersModule implements ServerModule {
     }
     PollerSettings settings = config.deliverooPoll();
     PollerVerticle deliveroo = new PollerVerticle(settings, client -> new LocationPoller(
-        ctx.vertx(), client, new DeliverooLocationDecoder(), settings, deliverooOrders, gate, ctx.engine(),
+        ctx.vertx(), client, new DeliverooLocationDecoder(), settings, deliverooOrders, gate, links, ctx.engine(),
         metrics, clock));
     return ctx.vertx().deployVerticle(deliveroo).onSuccess(id -> pollerDeployment = id).mapEmpty();
   }

@@ -23,10 +23,14 @@ public final class DeliveryResolver {
     SUPERSEDED
   }
 
-  /** The outcome and, when resolved, the order. */
-  public record Resolution(Outcome outcome, OrderId order) {
-    static final Resolution UNLINKED = new Resolution(Outcome.UNLINKED, null);
-    static final Resolution SUPERSEDED = new Resolution(Outcome.SUPERSEDED, null);
+  /**
+   * The outcome and, when resolved, the order, and the link it was resolved through (null when the
+   * merchant reference named the order): the link to {@link DeliveryLinks#renew renew} once the
+   * webhook's events are applied.
+   */
+  public record Resolution(Outcome outcome, OrderId order, Delivery link) {
+    static final Resolution UNLINKED = new Resolution(Outcome.UNLINKED, null, null);
+    static final Resolution SUPERSEDED = new Resolution(Outcome.SUPERSEDED, null, null);
   }
 
   private final DeliveryLinks links;
@@ -50,7 +54,7 @@ public final class DeliveryResolver {
           return links
               .currentOf(order)
               .map(current -> current == null || current.equals(delivery)
-                  ? new Resolution(Outcome.RESOLVED, order)
+                  ? new Resolution(Outcome.RESOLVED, order, link != null ? delivery : null)
                   : Resolution.SUPERSEDED);
         });
   }

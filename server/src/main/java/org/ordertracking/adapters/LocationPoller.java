@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.ingest.DeliveryLinks;
+import org.ordertracking.ingest.DeliveryLinks.Delivery;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
@@ -33,9 +35,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Which orders: {@link ActiveOrders}, re-read every round, so a restarted node picks up where
  *       the last one left off (in Redis with the Redis engine).
+ *   <li>Which id to ask the provider for: the delivery id of the order's current {@link
+ *       DeliveryLinks delivery link} when it names this provider (its positions are published to
+ *       our order, and each applied one renews the link), else our order id, the merchant reference
+ *       the provider was given. An order linked to another provider's delivery since is dropped from
+ *       the active orders (counted {@code poll_superseded}): that fleet no longer carries it.
  *   <li>When: each order has a fixed phase within the interval (a hash of its id), so polls are
  *       spread over the interval rather than fired together, and an order is polled at most once
- *       per interval across all nodes ({@link PollGate}).
+ *       per interval across all nodes ({@link PollGate}, keyed by our order id: one order follows
+ *       one delivery at a time).
  *   <li>Bounded: at most {@code maxInFlight} requests at once (a poll due while all are busy is
  *       skipped this round and counted), each with a timeout; at most {@code maxOrders} per round.
  *   <li>Authorised: with an OAuth2 client-credentials token ({@link OAuthTokens}: cached,
@@ -58,6 +66,7 @@ public final class LocationPoller {
   private final PollerSettings settings;
   private final ActiveOrders activeOrders;
   private final PollGate gate;
+  private final DeliveryLinks links;
   private final TrackingEngine engine;
   private final AdapterMetrics metrics;
   private final Clock clock;
@@ -76,6 +85,9 @@ public final class LocationPoller {
 
   private record Failure(int count, long untilMillis) {}
 
+  /** What to ask the provider for an order: its id there, and the link naming it (or null). */
+  private record Target(String providerId, Delivery link) {}
+
   public LocationPoller(
       Vertx vertx,
       WebClient client,
@@ -83,6 +95,7 @@ public final class LocationPoller {
       PollerSettings settings,
       ActiveOrders activeOrders,
       PollGate gate,
+      DeliveryLinks links,
       TrackingEngine engine,
       AdapterMetrics metrics,
       Clock clock) {
@@ -92,6 +105,7 @@ public final class LocationPoller {
     this.settings = settings;
     this.activeOrders = activeOrders;
     this.gate = gate;
+    this.links = links;
     this.engine = engine;
     this.metrics = metrics;
     this.clock = clock;
@@ -195,19 +209,41 @@ public final class LocationPoller {
     // Hold the gate a little under one interval, so this order's next phase finds it open.
     Duration hold = Duration.ofMillis(settings.interval().toMillis() * 9 / 10);
     onLoop(gate.tryAcquire(provider, order, hold))
-        .compose(open -> open ? fetch(order) : Future.succeededFuture())
+        .compose(open -> open ? target(order) : Future.<Target>succeededFuture())
+        .compose(target -> target != null ? fetch(order, target) : Future.succeededFuture())
         .onComplete(ar -> inFlight--)
         .onFailure(err -> LOG.debug("Poll of {} {} failed: {}", provider, order, err.getMessage()));
   }
 
-  private Future<Void> fetch(OrderId order) {
+  /**
+   * The order's id with the provider (see the class comment); null, and the order dropped, when it
+   * follows another provider's delivery now.
+   */
+  private Future<Target> target(OrderId order) {
+    return onLoop(links.currentOf(order))
+        .compose(
+            current -> {
+              if (current == null) {
+                return Future.succeededFuture(new Target(order.value(), null));
+              }
+              if (current.provider().equals(provider)) {
+                return Future.succeededFuture(new Target(current.deliveryId(), current));
+              }
+              metrics.count(provider, "poll_superseded");
+              failures.remove(order);
+              return onLoop(activeOrders.remove(order)).map((Target) null);
+            });
+  }
+
+  private Future<Void> fetch(OrderId order, Target target) {
     return onLoop(tokens == null ? Future.<String>succeededFuture() : tokens.token())
-        .transform(t -> t.succeeded() ? attempt(order, t.result(), true) : authFailed(t.cause()));
+        .transform(t -> t.succeeded() ? attempt(order, target, t.result(), true) : authFailed(t.cause()));
   }
 
   /** One request; a 401 on a token renews it and tries once more ({@code mayRenew}). */
-  private Future<Void> attempt(OrderId order, String token, boolean mayRenew) {
-    var request = client.getAbs(settings.baseUrl() + resource.path(order)).timeout(settings.timeout().toMillis());
+  private Future<Void> attempt(OrderId order, Target target, String token, boolean mayRenew) {
+    var request =
+        client.getAbs(settings.baseUrl() + resource.path(target.providerId())).timeout(settings.timeout().toMillis());
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }
@@ -224,12 +260,12 @@ public final class LocationPoller {
                 metrics.count(provider, "poll_unauthorized");
                 if (mayRenew) {
                   return onLoop(tokens.renew(token))
-                      .transform(t -> t.succeeded() ? attempt(order, t.result(), false) : authFailed(t.cause()));
+                      .transform(t -> t.succeeded() ? attempt(order, target, t.result(), false) : authFailed(t.cause()));
                 }
                 failed(order, null);
                 return Future.succeededFuture();
               }
-              return handle(order, ar.result());
+              return handle(order, target, ar.result());
             });
   }
 
@@ -247,10 +283,10 @@ public final class LocationPoller {
     return tokens == null ? 0 : tokens.fetches();
   }
 
-  private Future<Void> handle(OrderId order, HttpResponse<Buffer> response) {
+  private Future<Void> handle(OrderId order, Target target, HttpResponse<Buffer> response) {
     int status = response.statusCode();
     if (status == 200) {
-      return published(order, response);
+      return published(order, target, response);
     }
     if (status == 404) {
       metrics.count(provider, "poll_gone");
@@ -273,7 +309,7 @@ public final class LocationPoller {
     return Future.succeededFuture();
   }
 
-  private Future<Void> published(OrderId order, HttpResponse<Buffer> response) {
+  private Future<Void> published(OrderId order, Target target, HttpResponse<Buffer> response) {
     failures.remove(order);
     providerFailures = 0;
     Optional<LocationUpdate> update;
@@ -292,10 +328,16 @@ public final class LocationPoller {
     return onLoop(engine.publish(update.get()))
         .onComplete(ar -> metrics.published(provider, ar.succeeded() ? ar.result().outcome() : null))
         .compose(
-            r ->
-                r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL
-                    ? onLoop(activeOrders.remove(order))
-                    : Future.succeededFuture());
+            r -> {
+              if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
+                return onLoop(activeOrders.remove(order));
+              }
+              if (r.applied() && target.link() != null) {
+                // The order's state lives on from this position: so does the link it came through.
+                return onLoop(links.renew(order, target.link()));
+              }
+              return Future.succeededFuture();
+            });
   }
 
   private void failed(OrderId order, String retryAfter) {

@@ -15,8 +15,11 @@ public interface LocationResource {
   /** The provider's name, as in {@link CourierAdapter#name()}. */
   String name();
 
-  /** The resource's path for an order, appended to the provider's configured base URL. */
-  String path(OrderId orderId);
+  /**
+   * The resource's path for the provider's id of an order (our order id, or the delivery id a
+   * delivery link names), appended to the provider's configured base URL.
+   */
+  String path(String providerOrderId);
 
   /**
    * The courier's position from a 200 response body; empty when the provider knows no position

@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Publishes the events in order, each with {@link PublishOptions#providerEvent}: the
  *       provider's event id as idempotency key and the forward-only status rule, both enforced
  *       inside the engine's one atomic publish (so concurrent or retried webhooks, on any node,
- *       can neither publish twice nor move a status backwards). Then answers 200: "duplicate" when
+ *       can neither publish twice nor move a status backwards). A delivery resolved through its
+ *       link renews the link (it lives as long as the order's state). Then answers 200: "duplicate" when
  *       every event was a repeat, else "accepted". An order already finished (the engine refuses
  *       later locations) is still a 200: the provider did nothing wrong and a retry would not help.
- *   <li>Only an unavailable engine is a 503. Nothing was remembered for the events that failed,
+ *   <li>Only an unavailable engine (or link store) is a 503. Nothing was remembered for the events that failed,
  *       so the provider's retry is applied (events it did publish are duplicates then).
  * </ol>
  *
@@ -47,6 +48,7 @@ public final class WebhookHandler implements Handler<RoutingContext> {
   private final ActiveOrders activeOrders;
   private final AdapterMetrics metrics;
   private final Clock clock;
+  private final DeliveryLinks links;
   private final DeliveryResolver resolver;
 
   /**
@@ -68,6 +70,7 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     this.activeOrders = activeOrders;
     this.metrics = metrics;
     this.clock = clock;
+    this.links = links;
     this.resolver = new DeliveryResolver(links);
   }
 
@@ -113,8 +116,9 @@ public final class WebhookHandler implements Handler<RoutingContext> {
                 return Future.succeededFuture("ignored"); // e.g. a status the mapping does not know
               }
               return publishAll(resolved, 0, true)
+                  .compose(allRepeats -> renewLink(resolution, allRepeats).map(allRepeats))
                   .compose(allRepeats ->
-                      updateActiveOrders(decoded, resolved).map(allRepeats ? "duplicate" : "accepted"));
+                      updateActiveOrders(resolved).map(allRepeats ? "duplicate" : "accepted"));
             })
         .onSuccess(
             result -> {
@@ -163,11 +167,25 @@ public final class WebhookHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * The poll registry holds orders by the provider's own reference (the poller asks the provider
-   * about them), so only a webhook whose merchant reference is the order updates it.
+   * A link lives as long as the order's state, which the engine keeps for the state ttl after the
+   * order's last event: events of the linked delivery were applied, so its link starts its ttl
+   * again. A failure is the provider's retry's to repair (a 503, like an engine failure; the events
+   * are duplicates then), so the link cannot silently expire under an order still under way.
    */
-  private Future<Void> updateActiveOrders(Decoded decoded, Decoded resolved) {
-    if (activeOrders == null || decoded.orderId() == null || !decoded.orderId().equals(resolved.orderId())) {
+  private Future<Void> renewLink(DeliveryResolver.Resolution resolution, boolean allRepeats) {
+    if (resolution.link() == null || allRepeats) {
+      return Future.succeededFuture();
+    }
+    return links.renew(resolution.order(), resolution.link());
+  }
+
+  /**
+   * The poll registry holds our order ids; the poller asks the provider about each through the
+   * order's current delivery link (or by the order's own id when it has none), so a webhook
+   * resolved either way keeps the order polled.
+   */
+  private Future<Void> updateActiveOrders(Decoded resolved) {
+    if (activeOrders == null) {
       return Future.succeededFuture();
     }
     boolean terminal = false;
@@ -179,9 +197,9 @@ public final class WebhookHandler implements Handler<RoutingContext> {
       }
     }
     if (terminal) {
-      return activeOrders.remove(decoded.orderId());
+      return activeOrders.remove(resolved.orderId());
     }
-    return underWay ? activeOrders.touch(decoded.orderId()) : Future.succeededFuture();
+    return underWay ? activeOrders.touch(resolved.orderId()) : Future.succeededFuture();
   }
 
   private static void reply(RoutingContext ctx, int status, JsonObject body) {

@@ -15,8 +15,10 @@ import org.ordertracking.model.OrderId;
  * its tracking link and seq stream go on unchanged; events of a delivery the order no longer
  * follows are not published (a cancelled first delivery must not cancel the order).
  *
- * <p>Links live as long as the order's state ({@code TRACKING_STATE_TTL}) after they were made, in
- * Redis with the Redis engine (shared by every node) and in this process with the memory engine.
+ * <p>Links live as long as the order's state ({@code TRACKING_STATE_TTL}): made with that ttl, and
+ * {@link #renew renewed} whenever a provider's event for the linked delivery is applied to the
+ * order (the engine counts the state's ttl from the order's last event the same way). In Redis with
+ * the Redis engine (shared by every node) and in this process with the memory engine.
  */
 public interface DeliveryLinks {
 
@@ -36,4 +38,11 @@ public interface DeliveryLinks {
 
   /** The delivery the order follows now; null when the order was never linked. */
   Future<Delivery> currentOf(OrderId order);
+
+  /**
+   * Starts the link's ttl again from now: an event of {@code delivery} was applied to {@code
+   * order}. A link that expired meanwhile stays gone: nothing is re-created, so a late renewal
+   * cannot undo a relink either.
+   */
+  Future<Void> renew(OrderId order, Delivery delivery);
 }

@@ -10,7 +10,8 @@ import org.ordertracking.model.OrderId;
 
 /**
  * Delivery links in this process, for the memory engine (a restart loses both together). Every
- * link lives the same ttl, so insertion order is expiry order: a re-link moves to the end, expired
+ * link lives the same ttl from its last write, so insertion order is expiry order: a re-link or a
+ * renewal moves the entry to the end, expired
  * entries are dropped from the front, and beyond {@code max} entries the oldest go first. Shared by
  * every event loop; guarded by the instance's monitor.
  */
@@ -45,6 +46,18 @@ public final class MemoryDeliveryLinks implements DeliveryLinks {
   @Override
   public synchronized Future<Delivery> currentOf(OrderId order) {
     return Future.succeededFuture(get(current, order));
+  }
+
+  @Override
+  public synchronized Future<Void> renew(OrderId order, Delivery delivery) {
+    long now = clock.millis();
+    if (order.equals(get(orders, delivery))) {
+      put(orders, delivery, new Entry<>(order, now + ttlMillis), now);
+    }
+    if (delivery.equals(get(current, order))) {
+      put(current, order, new Entry<>(delivery, now + ttlMillis), now);
+    }
+    return Future.succeededFuture();
   }
 
   /** Links held now (expired ones not yet dropped included); for tests. */

@@ -10,7 +10,8 @@ import org.ordertracking.model.OrderId;
 
 /**
  * Delivery links in Redis, shared by every node, through the node's one client. Two plain string
- * keys per link, each expiring with the order's state ttl:
+ * keys per link, each expiring with the order's state ttl (set when linked, started again by {@link
+ * #renew}: one {@code PEXPIRE} per key, which leaves a key that expired or was replaced as it is):
  *
  * <ul>
  *   <li>{@code delivery:{<provider>:<deliveryId>}} → the order id (what a webhook resolves);
@@ -33,11 +34,11 @@ public final class RedisDeliveryLinks implements DeliveryLinks {
     this.ttlMillis = Long.toString(ttl.toMillis());
   }
 
-  static String deliveryKey(Delivery d) {
+  public static String deliveryKey(Delivery d) {
     return "delivery:{" + d.provider() + ":" + d.deliveryId() + "}";
   }
 
-  static String orderKey(OrderId order) {
+  public static String orderKey(OrderId order) {
     return "delivery:order:{" + order.value() + "}";
   }
 
@@ -49,6 +50,18 @@ public final class RedisDeliveryLinks implements DeliveryLinks {
 
   private Future<Void> set(String key, String value) {
     return redis.send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMillis)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> renew(OrderId order, Delivery delivery) {
+    // Two keys in two slots: two commands, sent together (the client pipelines them).
+    Future<?> d = expire(deliveryKey(delivery));
+    Future<?> o = expire(orderKey(order));
+    return Future.all(d, o).mapEmpty();
+  }
+
+  private Future<Void> expire(String key) {
+    return redis.send(Request.cmd(Command.PEXPIRE).arg(key).arg(ttlMillis)).mapEmpty();
   }
 
   @Override

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.ordertracking.auth.Secrets;
 import org.ordertracking.model.LatLng;
-import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Times;
 
 /**
@@ -40,12 +39,12 @@ final class DeliverooApi {
   private final Clock clock;
   private final Faults faults;
   private final PollLog pollLog;
-  private final Function<OrderId, SimulatedDelivery> deliveries;
+  private final Function<String, SimulatedDelivery> deliveries;
   private final Map<String, Long> tokens = new HashMap<>();
   private int tokensIssued;
 
   DeliverooApi(Vertx vertx, SimulatorConfig config, Clock clock, Faults faults, PollLog pollLog,
-      Function<OrderId, SimulatedDelivery> deliveries) {
+      Function<String, SimulatedDelivery> deliveries) {
     this.vertx = vertx;
     this.config = config;
     this.clock = clock;
@@ -117,7 +116,7 @@ final class DeliverooApi {
     Faults.Answer scripted = faults.take();
     int status;
     JsonObject body;
-    SimulatedDelivery d = OrderId.isValid(orderId) ? deliveries.apply(new OrderId(orderId)) : null;
+    SimulatedDelivery d = deliveries.apply(orderId);
     if (scripted != null) {
       status = scripted.status();
       // A scripted 200 is "no location known": {}.

@@ -63,17 +63,17 @@ final class DeliverooScript implements ProviderScript {
       riders.add(new JsonObject().put("id", c.id).put("full_name", c.courier.name()).put("status_log", log));
     }
     return new JsonObject()
-        .put("order_id", d.orderId.value())
+        .put("order_id", d.providerReference())
         .put("restaurant_brand_id", "sim-brand")
         .put("delivery_eta", Times.format(now.plusSeconds((long) d.drive.etaSeconds())))
         .put("riders", riders)
         .put("delivery_stack",
-            new JsonArray().add(new JsonObject().put("order_id", d.orderId.value()).put("status", current)));
+            new JsonArray().add(new JsonObject().put("order_id", d.providerReference()).put("status", current)));
   }
 
   private static JsonObject orderStatus(SimulatedDelivery d, String status, Instant now) {
     return new JsonObject()
-        .put("order_id", d.orderId.value())
+        .put("order_id", d.providerReference())
         .put("status", status)
         .put("status_log", new JsonArray().add(new JsonObject().put("at", Times.format(now)).put("status", status)));
   }

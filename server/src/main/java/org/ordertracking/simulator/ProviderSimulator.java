@@ -89,8 +89,27 @@ public final class ProviderSimulator {
     this.sender =
         config.targetUrl() == null ? null : new WebhookSender(client, config.targetUrl(), config.secrets());
     this.deliverooApi =
-        new DeliverooApi(vertx, config, clock, faults, pollLog,
-            id -> deliveries.containsKey(id) ? deliveries.get(id) : finished.get(id));
+        new DeliverooApi(vertx, config, clock, faults, pollLog, this::deliverooOrder);
+  }
+
+  /** The Deliveroo delivery Deliveroo knows by {@code reference} (playing or finished), or null. */
+  private SimulatedDelivery deliverooOrder(String reference) {
+    if (OrderId.isValid(reference)) {
+      OrderId id = new OrderId(reference);
+      SimulatedDelivery d = deliveries.containsKey(id) ? deliveries.get(id) : finished.get(id);
+      if (d != null && d.referenced) {
+        return d;
+      }
+    }
+    // Orders Deliveroo knows by its own id only are rare (tests): a scan is enough.
+    for (Map<OrderId, SimulatedDelivery> m : List.of(deliveries, finished)) {
+      for (SimulatedDelivery d : m.values()) {
+        if (!d.referenced && d.provider.equals("deliveroo") && d.providerDeliveryId.equals(reference)) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   /** Starts the Deliveroo API server, the automatic couriers and the clock of the simulation. */
@@ -143,14 +162,15 @@ public final class ProviderSimulator {
   }
 
   /**
-   * Starts a delivery whose payloads do not carry our order id (Uber without {@code external_id}):
-   * the provider knows it as {@code deliveryId} only, and the server must have a delivery link to
-   * follow it. Only Uber's script can leave its merchant reference out.
+   * Starts a delivery whose payloads do not carry our order id (Uber without {@code external_id};
+   * a Deliveroo order known by Deliveroo's own id, in its callbacks and its location resource): the
+   * provider knows it as {@code deliveryId} only, and the server must have a delivery link to
+   * follow it. Only Uber's and Deliveroo's scripts can leave our reference out.
    */
   public Future<OrderId> startUnreferencedDelivery(
       String provider, String orderId, String deliveryId, Scenario scenario) {
-    if (!provider.equals("uber")) {
-      throw new IllegalArgumentException("only uber payloads can leave out the merchant reference");
+    if (!provider.equals("uber") && !provider.equals("deliveroo")) {
+      throw new IllegalArgumentException("only uber and deliveroo payloads can leave out the merchant reference");
     }
     return onContext(() -> {
       SimulatedDelivery d = create(provider, orderId, deliveryId, scenario);

@@ -61,6 +61,15 @@ final class SimulatedDelivery {
     this.carriers.add(first);
   }
 
+  /**
+   * The id the provider's payloads and resources use for the order: ours when the merchant gave it
+   * ({@link #referenced}), else the provider's own delivery id (a Deliveroo order placed elsewhere
+   * and linked to ours).
+   */
+  String providerReference() {
+    return referenced ? orderId.value() : providerDeliveryId;
+  }
+
   Carrier carrier() {
     return carriers.get(carriers.size() - 1);
   }

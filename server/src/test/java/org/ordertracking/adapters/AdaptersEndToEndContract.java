@@ -158,6 +158,25 @@ abstract class AdaptersEndToEndContract {
   }
 
   @Test
+  void aDeliverooOrderKnownOnlyThroughItsDeliveryLinkIsPolledByDeliveroosId() {
+    OrderId order = Ids.order();
+    // Deliveroo's own id for an order placed on its side: not one of ours, so only the link tells.
+    String deliverooId = "gb:" + order.value().substring(2) + ":roo";
+    var linked = node.post("/api/v1/orders/" + order + "/deliveries",
+        new JsonObject().put("provider", "deliveroo").put("deliveryId", deliverooId));
+    assertEquals(201, linked.statusCode(), linked.bodyAsString());
+    WsClient ws = node.connect(node.token(order));
+    JsonObject snapshot = ws.next();
+    Await.result(sim.startUnreferencedDelivery("deliveroo", order.value(), deliverooId, Scenario.DELIVERED));
+    Watched w = finish(new Watching("deliveroo", ws, snapshot.getLong("seq")));
+    assertMoved(w); // positions come from polling only: the callbacks carry none
+    assertEquals(List.of("COURIER_ASSIGNED", "PICKED_UP", "NEARBY", "DELIVERED"), w.statuses);
+    List<PollLog.Entry> polls = sim.pollLog().forOrder(deliverooId);
+    assertTrue(polls.stream().anyMatch(e -> e.status() == 200), "Deliveroo's id was polled: " + polls);
+    assertTrue(sim.pollLog().forOrder(order.value()).isEmpty(), "Deliveroo was asked for our id");
+  }
+
+  @Test
   void anOrderRelinkedFromUberToDoorDashKeepsItsSocketAndSeqStream() {
     OrderId order = Ids.order();
     String uberDelivery = "del_" + order.value().replace('-', '_') + "_first";

@@ -7,21 +7,28 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.adapters.deliveroo.DeliverooLocationDecoder;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.ingest.DeliveryLinks;
+import org.ordertracking.ingest.DeliveryLinks.Delivery;
+import org.ordertracking.ingest.MemoryDeliveryLinks;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 import org.ordertracking.simulator.PollLog;
 import org.ordertracking.simulator.ProviderSimulator;
 import org.ordertracking.simulator.SimulatorConfig;
+import org.ordertracking.simulator.Scenario;
 import org.ordertracking.testing.Await;
+import org.ordertracking.testing.ManualClock;
 
 /**
  * The poller against the simulator's Deliveroo API on loopback: the documented location resource
@@ -34,6 +41,10 @@ class LocationPollerTest {
   private TrackingEngine engine;
   private ProviderSimulator sim;
   private ActiveOrders active;
+  private ManualClock linkClock;
+  private MemoryDeliveryLinks memoryLinks;
+  private AtomicInteger renewals;
+  private DeliveryLinks links;
   private AdapterMetrics metrics;
   private LocationPoller poller;
 
@@ -49,6 +60,31 @@ class LocationPollerTest {
                     null, Map.of(), 0, List.of("deliveroo"), Duration.ofMillis(50), 1, "127.0.0.1", 0,
                     "poller-client", "poller-secret")));
     active = new MemoryActiveOrders(Clock.systemUTC(), Duration.ofHours(1), 1000);
+    linkClock = new ManualClock(Instant.now());
+    memoryLinks = new MemoryDeliveryLinks(linkClock, Duration.ofHours(1), 1000);
+    renewals = new AtomicInteger();
+    // The memory store, counting renewals so a test can wait for one.
+    links = new DeliveryLinks() {
+      @Override
+      public Future<Void> link(OrderId order, Delivery delivery) {
+        return memoryLinks.link(order, delivery);
+      }
+
+      @Override
+      public Future<OrderId> orderOf(Delivery delivery) {
+        return memoryLinks.orderOf(delivery);
+      }
+
+      @Override
+      public Future<Delivery> currentOf(OrderId order) {
+        return memoryLinks.currentOf(order);
+      }
+
+      @Override
+      public Future<Void> renew(OrderId order, Delivery delivery) {
+        return memoryLinks.renew(order, delivery).onSuccess(v -> renewals.incrementAndGet());
+      }
+    };
     metrics = new AdapterMetrics();
   }
 
@@ -75,6 +111,7 @@ class LocationPollerTest {
             settings,
             active,
             new MemoryPollGate(Clock.systemUTC()),
+            links,
             engine,
             metrics,
             Clock.systemUTC());
@@ -259,5 +296,49 @@ class LocationPollerTest {
     assertEquals(3, poller.tokenFetches(), "one token request per failure, then one that works");
     assertTrue(sim.pollLog().forOrder("o-auth").stream().allMatch(e -> e.status() == 200),
         "no request went out without a token");
+  }
+
+  @Test
+  void aDeliveryKnownOnlyThroughItsLinkIsPolledByDeliveroosIdAndPublishedToOurOrder() {
+    String deliverooId = "gb:roo 77"; // not an id of ours: found through the link only
+    Delivery delivery = new Delivery("deliveroo", deliverooId);
+    Await.result(sim.startUnreferencedDelivery("deliveroo", "o-linked", deliverooId, Scenario.DELIVERED));
+    Await.result(links.link(new OrderId("o-linked"), delivery));
+    Await.result(active.touch(new OrderId("o-linked")));
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a polled location for our order", () -> hasLocation("o-linked"));
+    assertTrue(sim.pollLog().forOrder("o-linked").isEmpty(), "Deliveroo was never asked for our id");
+    assertTrue(sim.pollLog().forOrder(deliverooId).stream().allMatch(e -> e.status() == 200),
+        sim.pollLog().entries().toString());
+
+    // Each applied position renews the link: 50 minutes on, a new one starts its hour again.
+    Await.until(vertx, LIMIT, "a renewal", () -> renewals.get() > 0);
+    linkClock.advance(Duration.ofMinutes(50));
+    int before = renewals.get();
+    Await.until(vertx, LIMIT, "a renewal after 50 minutes", () -> renewals.get() > before);
+    linkClock.advance(Duration.ofMinutes(20));
+    assertEquals(new OrderId("o-linked"), Await.result(links.orderOf(delivery)),
+        "the link outlived the hour from when it was made");
+    assertEquals(delivery, Await.result(links.currentOf(new OrderId("o-linked"))));
+  }
+
+  @Test
+  void anOrderLinkedToAnotherProvidersDeliveryIsNoLongerPolled() {
+    activeDelivery("o-moved");
+    Await.result(links.link(new OrderId("o-moved"), new Delivery("uber", "del_moved")));
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "the order leaving the active orders", () -> active.list().map(List::isEmpty));
+    assertEquals(1, metrics.get("deliveroo", "poll_superseded"));
+    assertTrue(sim.pollLog().entries().isEmpty(), "Deliveroo was asked: " + sim.pollLog().entries());
+    assertEquals(null, Await.result(engine.snapshot(new OrderId("o-moved"))).locationJson());
+  }
+
+  @Test
+  void anOrderWithoutALinkIsPolledByItsOwnIdAndNeverRenewsAnything() {
+    activeDelivery("o-plain");
+    startPoller(Duration.ofMillis(100), 4, Duration.ofSeconds(1));
+    Await.until(vertx, LIMIT, "a location", () -> hasLocation("o-plain"));
+    assertTrue(!sim.pollLog().forOrder("o-plain").isEmpty());
+    assertEquals(0, renewals.get());
   }
 }

@@ -257,6 +257,31 @@ class WebhookRoutesTest {
   }
 
   @Test
+  void aDeliverooDeliveryLinkedToOurOrderKeepsOurOrderInThePollRegistry() {
+    assertEquals(201, link("o-roo-linked", "{\"provider\":\"deliveroo\",\"deliveryId\":\"gb:9001\"}").statusCode());
+    JsonObject assigned =
+        new JsonObject()
+            .put("event", "rider.status_update")
+            .put("body", new JsonObject()
+                .put("order_id", "gb:9001")
+                .put("riders", new io.vertx.core.json.JsonArray().add(new JsonObject()
+                    .put("status_log", new io.vertx.core.json.JsonArray().add(
+                        new JsonObject().put("at", Times.format(Instant.now())).put("status", "rider_assigned"))))));
+    assertEquals(200, Await.result(sender.send("deliveroo", assigned)));
+    // Our id, which the poller turns into Deliveroo's through the link.
+    assertEquals(java.util.List.of(new OrderId("o-roo-linked")), Await.result(module.deliverooOrders().list()));
+    assertEquals(OrderStatus.COURIER_ASSIGNED, snapshot("o-roo-linked").status());
+
+    JsonObject cancelled =
+        new JsonObject()
+            .put("event", "order.status_update")
+            .put("body", new JsonObject().put("order", new JsonObject().put("id", "gb:9001").put("status", "canceled")));
+    assertEquals(200, Await.result(sender.send("deliveroo", cancelled)));
+    assertTrue(Await.result(module.deliverooOrders().list()).isEmpty());
+    assertEquals(OrderStatus.CANCELLED, snapshot("o-roo-linked").status());
+  }
+
+  @Test
   void deliverooRetryWithTheSameGuidIsPublishedOnce() {
     Buffer body =
         Buffer.buffer(

@@ -60,4 +60,44 @@ class MemoryDeliveryLinksTest {
     assertNull(Await.result(links.orderOf(new Delivery("uber", "d0"))));
     assertEquals(new OrderId("o-4"), Await.result(links.orderOf(new Delivery("uber", "d4"))));
   }
+
+  @Test
+  void aRenewalStartsTheTtlAgainButRevivesNothing() {
+    OrderId o = new OrderId("o-r");
+    Delivery d = new Delivery("deliveroo", "gb:1");
+    Await.result(links.link(o, d));
+    clock.advance(Duration.ofMinutes(9));
+    Await.result(links.renew(o, d));
+    clock.advance(Duration.ofMinutes(9));
+    assertEquals(o, Await.result(links.orderOf(d)), "18 minutes after the link, 9 after the renewal");
+    assertEquals(d, Await.result(links.currentOf(o)));
+    clock.advance(Duration.ofMinutes(1));
+    assertNull(Await.result(links.orderOf(d)));
+    Await.result(links.renew(o, d));
+    assertNull(Await.result(links.orderOf(d)), "an expired link stays gone");
+    assertNull(Await.result(links.currentOf(o)));
+  }
+
+  @Test
+  void aLateRenewalOfTheOldDeliveryDoesNotUndoARelink() {
+    OrderId o = new OrderId("o-late");
+    Delivery first = new Delivery("uber", "del_first");
+    Delivery second = new Delivery("deliveroo", "gb:2");
+    Await.result(links.link(o, first));
+    Await.result(links.link(o, second));
+    Await.result(links.renew(o, first));
+    assertEquals(second, Await.result(links.currentOf(o)));
+  }
+
+  @Test
+  void renewalsKeepExpiryOrderSoTheBoundDropsTheLeastRecentlyUsed() {
+    for (int i = 0; i < 3; i++) {
+      Await.result(links.link(new OrderId("o-" + i), new Delivery("uber", "d" + i)));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    Await.result(links.renew(new OrderId("o-0"), new Delivery("uber", "d0")));
+    Await.result(links.link(new OrderId("o-3"), new Delivery("uber", "d3")));
+    assertEquals(new OrderId("o-0"), Await.result(links.orderOf(new Delivery("uber", "d0"))), "renewed: kept");
+    assertNull(Await.result(links.orderOf(new Delivery("uber", "d1"))), "the least recently used went");
+  }
 }

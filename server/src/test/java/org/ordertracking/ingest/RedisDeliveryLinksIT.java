@@ -63,4 +63,25 @@ class RedisDeliveryLinksIT {
       assertTrue(key.matches("delivery:[^{]*\\{[^}]+}"), key);
     }
   }
+
+  @Test
+  void aRenewalStartsBothKeysTtlAgainAndRevivesNothing() {
+    OrderId o = Ids.order();
+    Delivery d = new Delivery("deliveroo", "gb:" + UUID.randomUUID());
+    Await.result(new RedisDeliveryLinks(nodeA, Duration.ofMinutes(10)).link(o, d));
+    for (String key : new String[] {RedisDeliveryLinks.deliveryKey(d), RedisDeliveryLinks.orderKey(o)}) {
+      Await.result(nodeA.send(Request.cmd(Command.PEXPIRE).arg(key).arg("60000"))); // as if 9 minutes old
+    }
+    Await.result(new RedisDeliveryLinks(nodeB, Duration.ofMinutes(10)).renew(o, d));
+    for (String key : new String[] {RedisDeliveryLinks.deliveryKey(d), RedisDeliveryLinks.orderKey(o)}) {
+      long pttl = Await.result(nodeA.send(Request.cmd(Command.PTTL).arg(key))).toLong();
+      assertTrue(pttl > 590_000 && pttl <= 600_000, key + " renewed to the state ttl: " + pttl);
+    }
+    OrderId gone = Ids.order();
+    Delivery never = new Delivery("deliveroo", "gb:never-" + UUID.randomUUID());
+    Await.result(new RedisDeliveryLinks(nodeA, Duration.ofMinutes(10)).renew(gone, never));
+    assertNull(Await.result(nodeA.send(Request.cmd(Command.GET).arg(RedisDeliveryLinks.deliveryKey(never)))),
+        "a renewal creates nothing");
+    assertNull(Await.result(new RedisDeliveryLinks(nodeA, Duration.ofMinutes(10)).currentOf(gone)));
+  }
 }

@@ -2,6 +2,8 @@ package org.ordertracking.adapters.deliveroo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.buffer.Buffer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import org.ordertracking.adapters.LocationResource;
@@ -26,8 +28,11 @@ public final class DeliverooLocationDecoder implements LocationResource {
   }
 
   @Override
-  public String path(OrderId orderId) {
-    return "/signature/v1/orders/" + orderId.value() + "/location";
+  public String path(String deliverooOrderId) {
+    // A linked Deliveroo id is any text up to Limits.ID without control characters: one segment.
+    return "/signature/v1/orders/"
+        + URLEncoder.encode(deliverooOrderId, StandardCharsets.UTF_8).replace("+", "%20")
+        + "/location";
   }
 
   /** The rider's position, or empty when Deliveroo knows none ({@code {}}). */

@@ -26,7 +26,8 @@ public final class MicrometerMetrics implements Metrics {
           "accepted", "duplicate", "ignored", "unlinked", "superseded", "unauthorized", "malformed",
           "failed");
   static final List<String> POLL_OUTCOMES =
-      List.of("ok", "throttled", "error", "timeout", "skipped", "unauthorized", "auth_error", "gone", "malformed");
+      List.of("ok", "throttled", "error", "timeout", "skipped", "unauthorized", "auth_error", "gone", "malformed",
+          "superseded");
   static final String OTHER = "other";
   /** Buckets of the latency histograms: from a millisecond to ten seconds. */
   private static final Duration[] LATENCY_BUCKETS = {

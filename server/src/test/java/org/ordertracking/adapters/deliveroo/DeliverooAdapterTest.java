@@ -182,7 +182,9 @@ class DeliverooAdapterTest {
     assertNull(loc.location().heading());
     assertEquals(Instant.parse("2026-03-14T12:07:00.250Z"), loc.location().recordedAt());
     assertEquals("/signature/v1/orders/ord-3001/location",
-        new DeliverooLocationDecoder().path(new OrderId("ord-3001")));
+        new DeliverooLocationDecoder().path("ord-3001"));
+    assertEquals("/signature/v1/orders/gb%3A12%2F34%20x/location",
+        new DeliverooLocationDecoder().path("gb:12/34 x"), "a linked Deliveroo id is one encoded segment");
   }
 
   @Test
