@@ -45,6 +45,7 @@ abstract class MetricsContract {
     Telemetry telemetry = Telemetry.create(config);
     vertx = telemetry.newVertx();
     node = TestNode.of(vertx, Await.result(TrackingServer.start(vertx, config, Clock.systemUTC(), telemetry)));
+    Await.until("the node is ready", () -> Scrape.of(node.port()).value("tracking_node_ready") == 1);
   }
 
   @AfterEach

@@ -37,7 +37,7 @@ class RedisMetricsIT extends MetricsContract {
         () -> command(Scrape.of(node.port()), "other") > command(during, "other"));
   }
 
-  private static double command(Scrape s, String command) {
+  static double command(Scrape s, String command) {
     return s.sum("tracking_redis_command_duration_seconds_count", "command=\"" + command + "\"");
   }
 
