@@ -8,8 +8,6 @@ public final class CloseCodes {
   public static final short ORDER_FINISHED = 1000;
   /** The client sent too many frames. */
   public static final short POLICY_FLOOD = 1008;
-  /** Not sent: reported when a socket ended without a close frame (the connection dropped). */
-  public static final short ABNORMAL = 1006;
   /** A client frame was over 1 KiB. */
   public static final short MESSAGE_TOO_BIG = 1009;
   /** The server could not set the session up (engine error). */

@@ -47,6 +47,11 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
   /** The most a client message may hold, all its fragments together (over it: 1009). */
   static final int MAX_CLIENT_MESSAGE = 1024;
   private static final Handler<Throwable> IGNORE_ERRORS = err -> {};
+  /**
+   * Never sent (the WebSocket RFC reserves it): what a socket that ended without a close frame, a
+   * dropped connection, is reported as.
+   */
+  private static final int DROPPED = 1006;
 
   private static final byte SYNCING = 0;
   private static final byte LIVE = 1;
@@ -375,7 +380,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     int code = closeCode;
     if (code == 0) {
       Short peer = ws.closeStatusCode();
-      code = peer != null ? peer : CloseCodes.ABNORMAL;
+      code = peer != null ? peer : DROPPED;
     }
     host.closed(this, code);
   }
