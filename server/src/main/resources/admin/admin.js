@@ -76,7 +76,8 @@ function render(s) {
   }
 
   const b = s.busiestOrders;
-  $('busiest-note').textContent = b.available ? '' : 'Not reported by this node yet.';
+  $('busiest-note').textContent = !b.available ? 'Not reported: this node serves no sockets.'
+    : (b.orders.length ? '' : 'No sockets open.');
   rows('busiest', b.orders, (o) => [[o.orderId], [fmt(o.sockets)], [fmt(o.frames)]]);
   $('problems-note').textContent = s.recentProblems.length ? '' : 'None since start.';
   rows('problems', s.recentProblems, (p) => [[new Date(p.at).toLocaleTimeString('en-GB')], [p.level, p.level],

@@ -9,6 +9,7 @@ import org.ordertracking.engine.memory.MemoryBroker;
 import org.ordertracking.engine.redis.RedisBroker;
 import org.ordertracking.engine.redis.RedisSetup;
 import org.ordertracking.engine.redis.cluster.ClusterBroker;
+import org.ordertracking.ops.metrics.Metrics;
 
 /**
  * The one place that picks a broker from configuration and puts the hub on top; nothing else names
@@ -27,10 +28,19 @@ public final class EngineFactory {
    */
   public static Future<TrackingEngine> create(
       Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock, boolean watching) {
+    return create(vertx, config, redis, clock, watching, Metrics.NONE);
+  }
+
+  /**
+   * The same, recording through {@code metrics}: subscriber reconnects and the time of each Redis
+   * command (publish, snapshot, health ping).
+   */
+  public static Future<TrackingEngine> create(
+      Vertx vertx, EngineConfig config, RedisSetup redis, Clock clock, boolean watching, Metrics metrics) {
     EngineContext loop = new EngineContext(vertx);
     Broker broker;
     try {
-      broker = broker(vertx, loop, config, redis, clock);
+      broker = broker(vertx, loop, config, redis, clock, metrics);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
@@ -38,13 +48,14 @@ public final class EngineFactory {
     return hub.start(watching).map(hub);
   }
 
-  private static Broker broker(Vertx vertx, EngineContext loop, EngineConfig config, RedisSetup redis, Clock clock) {
+  private static Broker broker(Vertx vertx, EngineContext loop, EngineConfig config, RedisSetup redis, Clock clock,
+      Metrics metrics) {
     if (redis == null) {
       return new MemoryBroker(vertx, loop, config, clock);
     }
     return switch (redis.mode()) {
-      case STANDALONE -> new RedisBroker(vertx, loop, redis, config, clock);
-      case CLUSTER -> new ClusterBroker(vertx, loop, redis, config, clock);
+      case STANDALONE -> new RedisBroker(vertx, loop, redis, config, clock, metrics);
+      case CLUSTER -> new ClusterBroker(vertx, loop, redis, config, clock, metrics);
     };
   }
 
@@ -66,7 +77,7 @@ public final class EngineFactory {
    */
   public static Future<Hub> redis(Vertx vertx, RedisSetup redis, EngineConfig config, Clock clock, Hub.Scope scope) {
     EngineContext loop = new EngineContext(vertx);
-    Hub hub = new Hub(broker(vertx, loop, config, redis, clock), loop, scope);
+    Hub hub = new Hub(broker(vertx, loop, config, redis, clock, Metrics.NONE), loop, scope);
     return hub.start(true).map(hub);
   }
 }

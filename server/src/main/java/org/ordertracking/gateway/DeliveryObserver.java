@@ -19,4 +19,10 @@ public interface DeliveryObserver {
 
   /** A queued location frame of a slow socket was replaced by a newer one. */
   default void conflated() {}
+
+  /**
+   * A tracking socket closed with {@code code}: the code the server closed it with, else the
+   * client's, else 1006 (the connection just dropped). Once per socket, on its event loop.
+   */
+  default void socketClosed(int code) {}
 }

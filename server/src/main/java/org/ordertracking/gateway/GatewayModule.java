@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.ops.NodeState;
+import org.ordertracking.ops.admin.BusiestOrders;
 import org.ordertracking.server.ServerModule;
 
 /**
@@ -41,6 +42,11 @@ public final class GatewayModule implements ServerModule {
     LoopGateway gateway = new LoopGateway(vertx, config, tokenSecrets, engine, node, observer, clock);
     loops.add(gateway);
     router.get("/ws/track").handler(gateway::handleUpgrade);
+  }
+
+  /** The orders with the most sockets on this node, asked of every event loop's gateway. */
+  public BusiestOrders busiestOrders() {
+    return new GatewayLoads(() -> loops);
   }
 
   /** Closes every socket with 1012, spread evenly over {@code window}; completes when all are. */

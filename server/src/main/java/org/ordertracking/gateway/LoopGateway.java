@@ -10,8 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +27,7 @@ import org.ordertracking.http.HttpErrors;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.ops.NodeState;
+import org.ordertracking.ops.admin.BusiestOrders.OrderLoad;
 import org.ordertracking.protocol.Frame;
 
 /**
@@ -123,6 +126,26 @@ final class LoopGateway implements TrackingSession.SessionHost {
     return done.future();
   }
 
+  /**
+   * This loop's sockets per order, with the frames written to them, counted on the loop itself (its
+   * sessions are confined to it): a fresh list, one entry per order. Operator requests only.
+   */
+  Future<List<OrderLoad>> loads() {
+    Promise<List<OrderLoad>> p = Promise.promise();
+    context.runOnContext(v -> {
+      Map<OrderId, long[]> byOrder = new HashMap<>();
+      for (TrackingSession s : sessions) {
+        long[] load = byOrder.computeIfAbsent(s.orderId(), k -> new long[2]);
+        load[0]++;
+        load[1] += s.framesWritten();
+      }
+      List<OrderLoad> out = new ArrayList<>(byOrder.size());
+      byOrder.forEach((id, load) -> out.add(new OrderLoad(id.value(), (int) load[0], load[1])));
+      p.complete(out);
+    });
+    return p.future();
+  }
+
   Future<Void> stop() {
     Promise<Void> p = Promise.promise();
     context.runOnContext(v -> {
@@ -183,9 +206,10 @@ final class LoopGateway implements TrackingSession.SessionHost {
   }
 
   @Override
-  public void closed(TrackingSession session) {
+  public void closed(TrackingSession session, int code) {
     if (sessions.remove(session)) {
       node.releaseConnection();
+      observer.socketClosed(code);
     }
     if (drained != null && sessions.isEmpty()) {
       drained.tryComplete();

@@ -47,6 +47,11 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
   /** The most a client message may hold, all its fragments together (over it: 1009). */
   static final int MAX_CLIENT_MESSAGE = 1024;
   private static final Handler<Throwable> IGNORE_ERRORS = err -> {};
+  /**
+   * Never sent (the WebSocket RFC reserves it): what a socket that ended without a close frame, a
+   * dropped connection, is reported as.
+   */
+  private static final int DROPPED = 1006;
 
   private static final byte SYNCING = 0;
   private static final byte LIVE = 1;
@@ -62,6 +67,9 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
   private Buffer partial;
   private Subscription subscription;
   private byte state = SYNCING;
+  /** The code this side closed the socket with; 0 while it has not (then the peer's, or 1006). */
+  private short closeCode;
+  private long framesWritten;
   private int partialLength;
   private int clientFramesInWindow;
   private long lastSeq;
@@ -98,7 +106,8 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
 
     int maxClientFramesPerSecond();
 
-    void closed(TrackingSession session);
+    /** The socket closed with {@code code} (see {@link TrackingSession#onClosed}). */
+    void closed(TrackingSession session, int code);
   }
 
   /**
@@ -119,6 +128,11 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
 
   OrderId orderId() {
     return orderId;
+  }
+
+  /** Live frames written to this socket so far (for the operator page's busiest orders). */
+  long framesWritten() {
+    return framesWritten;
   }
 
   /** Subscribes, then reads and sends the snapshot. */
@@ -231,6 +245,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
 
   private void write(Frame frame) {
     SharedWrites.writeText(ws, frame.bytes());
+    framesWritten++;
     host.onDelivered(frame);
     if (frame.terminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
@@ -346,6 +361,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
       return;
     }
     state = CLOSED;
+    closeCode = code;
     queue = null;
     heldWhileSyncing = null;
     partial = null;
@@ -353,10 +369,19 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     ws.close(code, reason);
   }
 
+  /**
+   * Reports the code this side closed with, else the one the client sent, else 1006 (no close
+   * frame: the connection dropped). A boxed code from Vert.x is only read, nothing is allocated.
+   */
   private void onClosed() {
     state = CLOSED;
     host.unschedule(this);
     subscription.cancel();
-    host.closed(this);
+    int code = closeCode;
+    if (code == 0) {
+      Short peer = ws.closeStatusCode();
+      code = peer != null ? peer : DROPPED;
+    }
+    host.closed(this, code);
   }
 }

@@ -30,14 +30,17 @@ public final class Modules {
     AuthConfig auth = ctx.config().auth();
     List<ServerModule> modules = new ArrayList<>();
     modules.add(new HealthModule(ctx.node()));
-    // The busiest orders need the gateway's per-order counts: BusiestOrders.NONE until it reports them.
-    modules.add(new AdminModule(ctx, BusiestOrders.NONE));
+    GatewayModule gateway = roles.contains(Role.GATEWAY)
+        ? new GatewayModule(ctx.vertx(), ctx.config().gateway(), auth.tokenSecrets(), ctx.engine(), ctx.node(),
+            delivery(ctx), ctx.clock())
+        : null;
+    // The busiest orders are counted by the gateway's event loops; a node without sockets has none.
+    modules.add(new AdminModule(ctx, gateway != null ? gateway.busiestOrders() : BusiestOrders.NONE));
     if (ctx.telemetry() != null && ctx.telemetry().enabled()) {
       modules.add(new MetricsModule(ctx.vertx(), ctx.telemetry(), ctx.node()::connections));
     }
-    if (roles.contains(Role.GATEWAY)) {
-      modules.add(new GatewayModule(ctx.vertx(), ctx.config().gateway(), auth.tokenSecrets(), ctx.engine(),
-          ctx.node(), delivery(ctx), ctx.clock()));
+    if (gateway != null) {
+      modules.add(gateway);
       modules.add(TrackingPageModule.create(ctx));
     }
     if (roles.contains(Role.INGEST)) {

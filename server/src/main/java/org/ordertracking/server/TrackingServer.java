@@ -80,7 +80,7 @@ public final class TrackingServer {
   public static Future<TrackingServer> start(Vertx vertx, TrackingConfig config, Clock clock, Telemetry telemetry) {
     RedisSetup redis = config.engine().redis() == null ? null : RedisSetup.create(vertx, config.engine().redis());
     boolean watching = Modules.watches(config.server().roles());
-    return EngineFactory.create(vertx, config.engine(), redis, clock, watching)
+    return EngineFactory.create(vertx, config.engine(), redis, clock, watching, telemetry.metrics())
         .compose(engine -> {
           TrackingServer server;
           try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ordertracking.config.TrackingConfig;
@@ -99,6 +101,12 @@ class AdminPageIT {
     return digits.isEmpty() ? -1 : Long.parseLong(digits);
   }
 
+  /** The busiest-orders table's rows as "order sockets frames". */
+  private List<String> busiestRows() {
+    return driver.findElements(By.cssSelector("#busiest tbody tr")).stream()
+        .map(tr -> tr.getText().replaceAll("\\s+", " ").trim()).toList();
+  }
+
   @Test
   void withoutTheKeyItShowsOnlyTheKeyFormAndTheApiRefuses() {
     waiting().until(d -> shown("login"));
@@ -144,13 +152,33 @@ class AdminPageIT {
       LoggerFactory.getLogger("org.ordertracking.ops.AdminPageIT")
           .warn("Operator page test: a warning for the recent-problems list");
 
-      waiting().until(d -> number(text("sockets")) == socketsBefore + 3);
+      // A second socket on the first order makes it the busiest: two sockets, its five frames.
+      WsClient second = node.connect(node.token(orders.get(0)));
+      second.next();
+      sockets.add(second);
+
+      waiting().until(d -> number(text("sockets")) == socketsBefore + 4);
       waiting().until(d -> number(text("ingest-total")) >= ingestBefore + 15);
       waiting().until(d -> number(text("delivery-total")) >= deliveredBefore + 15);
       waiting().until(d -> text("orders-watched").equals("3"));
       waiting().until(d -> text("problems").contains("a warning for the recent-problems list"));
       waiting().until(d -> text("ingest-rate").endsWith("/s"));
-      assertTrue(text("busiest-note").contains("Not reported"), "busiest orders: not wired yet");
+      List<String> expected = List.of(orders.get(0).value() + " 2 5", orders.get(1).value() + " 1 5",
+          orders.get(2).value() + " 1 5");
+      // The two orders with one socket and five frames each tie: the order id decides between them.
+      List<String> tied = expected.subList(1, 3).stream().sorted().toList();
+      waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+        List<String> rows = busiestRows();
+        return rows.size() == 3 && rows.get(0).equals(expected.get(0)) && rows.subList(1, 3).equals(tied);
+      });
+      assertEquals("", text("busiest-note"));
+      JsonObject stats = node.request(HttpMethod.GET, "/admin/api/stats", TestNode.ADMIN_KEY, null, null)
+          .bodyAsJsonObject().getJsonObject("busiestOrders");
+      assertTrue(stats.getBoolean("available"));
+      JsonObject top = stats.getJsonArray("orders").getJsonObject(0);
+      assertEquals(orders.get(0).value(), top.getString("orderId"));
+      assertEquals(2, top.getInteger("sockets"));
+      assertEquals(5, top.getLong("frames"));
       Screenshots.save(driver, "admin-page");
     } finally {
       sockets.forEach(WsClient::close);

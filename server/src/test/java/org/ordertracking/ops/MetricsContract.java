@@ -45,6 +45,7 @@ abstract class MetricsContract {
     Telemetry telemetry = Telemetry.create(config);
     vertx = telemetry.newVertx();
     node = TestNode.of(vertx, Await.result(TrackingServer.start(vertx, config, Clock.systemUTC(), telemetry)));
+    Await.until("the node is ready", () -> Scrape.of(node.port()).value("tracking_node_ready") == 1);
   }
 
   @AfterEach
@@ -108,6 +109,31 @@ abstract class MetricsContract {
       engineSpecific(before, during);
     }
     Await.until("the closed socket leaves the gauge", () -> Scrape.of(node.port()).value("tracking_sockets_open") == 0);
+  }
+
+  @Test
+  void closesAreCountedByCode() {
+    Scrape before = Scrape.of(node.port());
+    OrderId id = Ids.order();
+    try (WsClient ws = node.connect(node.token(id))) {
+      ws.next(); // snapshot
+    } // the client closes normally: 1000
+    Await.until("the client's 1000 is counted", () -> closes(Scrape.of(node.port()), "1000") - closes(before, "1000") == 1);
+
+    String shortLived = node.mint(Ids.order(), new JsonObject().put("ttlSeconds", 1)).getString("token");
+    try (WsClient ws = node.connect(shortLived)) {
+      ws.next();
+      assertEquals(4401, ws.closeCode(), "the server closes an expired token");
+    }
+    Await.until("the server's 4401 is counted", () -> closes(Scrape.of(node.port()), "4401") - closes(before, "4401") == 1);
+    Scrape after = Scrape.of(node.port());
+    assertEquals(2, after.sum("tracking_ws_closes_total") - before.sum("tracking_ws_closes_total"),
+        "each socket counted once, under its own code");
+    assertEquals(0, after.value("tracking_sockets_open"));
+  }
+
+  static double closes(Scrape s, String code) {
+    return s.sum("tracking_ws_closes_total", "code=\"" + code + "\"");
   }
 
   /** What only this engine shows. */

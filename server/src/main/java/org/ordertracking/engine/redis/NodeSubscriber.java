@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import org.ordertracking.engine.Feed;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.ops.metrics.Metrics;
 
 /**
  * A {@link RedisSubscriber} on one given Redis node, for feeds made of several (the Cluster feed
@@ -21,7 +22,12 @@ public final class NodeSubscriber implements Feed {
    * @param sink where frames and resyncs go, on the calling context
    */
   public NodeSubscriber(Vertx vertx, RedisSetup setup, Redis client, FrameListener sink) {
-    this.subscriber = new RedisSubscriber(vertx, client, setup.pubSub(), sink);
+    this(vertx, setup, client, sink, Metrics.NONE);
+  }
+
+  /** The same, counting its reconnects in {@code metrics}. */
+  public NodeSubscriber(Vertx vertx, RedisSetup setup, Redis client, FrameListener sink, Metrics metrics) {
+    this.subscriber = new RedisSubscriber(vertx, client, setup.pubSub(), sink, metrics);
   }
 
   /** First connection attempt; later ones happen by themselves. Call on the feed's context. */

@@ -26,6 +26,8 @@ import org.ordertracking.model.OrderStatus;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.ops.metrics.Metrics;
+import org.ordertracking.ops.metrics.RedisCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,7 @@ public final class RedisBroker implements Broker, EngineHealth {
   private final EngineContext loop;
   private final RedisSetup redis;
   private final Clock clock;
+  private final Metrics metrics;
   private final PublishScript script;
   private final List<RedisSubscriber> feeds = new CopyOnWriteArrayList<>();
   private final List<CommandLane> lanes = new CopyOnWriteArrayList<>();
@@ -83,10 +86,17 @@ public final class RedisBroker implements Broker, EngineHealth {
    * @param redis the node's Redis setup; its shared command client is used, not owned
    */
   public RedisBroker(Vertx vertx, EngineContext loop, RedisSetup redis, EngineConfig config, Clock clock) {
+    this(vertx, loop, redis, config, clock, Metrics.NONE);
+  }
+
+  /** The same, recording command times and subscriber reconnects through {@code metrics}. */
+  public RedisBroker(Vertx vertx, EngineContext loop, RedisSetup redis, EngineConfig config, Clock clock,
+      Metrics metrics) {
     this.vertx = vertx;
     this.loop = loop;
     this.redis = redis;
     this.clock = clock;
+    this.metrics = metrics;
     this.homeLane = newLane(loop.context(), "commands");
     this.healthLane = new CommandLane(vertx, loop.context(), redis::newClient, HEALTH_DEADLINE_MS, 64, "health check");
     lanes.add(healthLane);
@@ -123,7 +133,7 @@ public final class RedisBroker implements Broker, EngineHealth {
   /** A new pub/sub connection, connecting now on the calling context. */
   @Override
   public Feed openFeed(FrameListener sink) {
-    RedisSubscriber feed = new RedisSubscriber(vertx, redis.newClient(), redis.pubSub(), sink);
+    RedisSubscriber feed = new RedisSubscriber(vertx, redis.newClient(), redis.pubSub(), sink, metrics);
     feeds.add(feed);
     if (closed) {
       feed.close();
@@ -203,8 +213,10 @@ public final class RedisBroker implements Broker, EngineHealth {
   };
 
   private Future<Void> pingCommands() {
+    long start = System.nanoTime();
     return healthLane
         .send(Request.cmd(Command.PING))
+        .onComplete(ar -> metrics.redisCommand(RedisCommand.OTHER, System.nanoTime() - start))
         .onSuccess(r -> commandsUp = true)
         .onFailure(
             err -> {
@@ -239,7 +251,8 @@ public final class RedisBroker implements Broker, EngineHealth {
 
   @Override
   public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
-    return onCaller(script.publish(laneClient, event, options, clock.instant()));
+    long start = System.nanoTime();
+    return onCaller(script.publish(laneClient, event, options, clock.instant()), RedisCommand.PUBLISH, start);
   }
 
   @Override
@@ -248,7 +261,8 @@ public final class RedisBroker implements Broker, EngineHealth {
     for (String f : STATE_FIELDS) {
       req.arg(f);
     }
-    return onCaller(send(req).map(r -> toSnapshot(orderId, r)));
+    long start = System.nanoTime();
+    return onCaller(send(req).map(r -> toSnapshot(orderId, r)), RedisCommand.SNAPSHOT, start);
   }
 
   private static Snapshot toSnapshot(OrderId orderId, Response r) {
@@ -282,10 +296,22 @@ public final class RedisBroker implements Broker, EngineHealth {
     return json == null || json.equals("null") ? null : json;
   }
 
-  private <T> Future<T> onCaller(Future<T> f) {
+  /**
+   * {@code f}'s outcome on the caller's context, its time since {@code start} recorded as {@code
+   * command}: the completion handler the hop needs anyway does the recording (metrics off: the
+   * promise itself is the handler, as before).
+   */
+  private <T> Future<T> onCaller(Future<T> f, RedisCommand command, long start) {
     ContextInternal caller = loop.callerContext();
     PromiseInternal<T> p = caller.promise();
-    f.onComplete(p);
+    if (metrics == Metrics.NONE) {
+      f.onComplete(p);
+    } else {
+      f.onComplete(ar -> {
+        metrics.redisCommand(command, System.nanoTime() - start);
+        p.handle(ar);
+      });
+    }
     return p.future();
   }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.ordertracking.engine.Feed;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.ops.metrics.Metrics;
 import org.ordertracking.protocol.Frame;
 import org.ordertracking.protocol.FrameScanner;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ final class RedisSubscriber implements Feed {
   private final Redis client;
   private final FrameListener sink;
   private final PubSubCommands commands;
+  private final Metrics metrics;
   /** Keyed by the channel name's bytes, so a message is matched without decoding its channel. */
   private final Map<Buffer, ChannelState> channels = new HashMap<>();
   private RedisConnection connection;
@@ -87,11 +89,12 @@ final class RedisSubscriber implements Feed {
   /** Numbers connection attempts, so that one that answers after its deadline is recognised. */
   private long attemptId;
 
-  RedisSubscriber(Vertx vertx, Redis client, PubSubCommands commands, FrameListener sink) {
+  RedisSubscriber(Vertx vertx, Redis client, PubSubCommands commands, FrameListener sink, Metrics metrics) {
     this.vertx = vertx;
     this.client = client;
     this.commands = commands;
     this.sink = sink;
+    this.metrics = metrics;
   }
 
   /** Whether the connection is up; safe to read from any thread. */
@@ -153,6 +156,7 @@ final class RedisSubscriber implements Feed {
     conn.endHandler(v -> onLost(conn, "connection closed"));
     if (reconnect) {
       LOG.info("Redis subscriber reconnected; resubscribing {} channels", channels.size());
+      metrics.engineReconnect();
     }
     // A fresh connection has no subscriptions: renumber and send one SUBSCRIBE per wanted channel.
     Iterator<Map.Entry<Buffer, ChannelState>> it = channels.entrySet().iterator();

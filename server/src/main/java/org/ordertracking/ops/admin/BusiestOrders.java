@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The operator page's "busiest orders": the orders with the most sockets on this node, counts only.
- * The gateway/engine side knows these counts (watchers per order); until it provides them, {@link
- * #NONE} says they are not available and the page shows so.
+ * The gateway counts them (its sessions per order, on each event loop: {@code
+ * GatewayModule.busiestOrders()}); {@link #NONE}, on nodes without sockets, says they are not
+ * available and the page shows so.
  */
 public interface BusiestOrders {
   BusiestOrders NONE = new BusiestOrders() {

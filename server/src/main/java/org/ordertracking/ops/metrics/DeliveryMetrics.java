@@ -34,9 +34,9 @@ public final class DeliveryMetrics implements DeliveryObserver {
 
   /**
    * A tracking socket closed with {@code code} (the code the server sent, or the client's; 1006
-   * when the connection just dropped). For the gateway to call once {@link DeliveryObserver} has
-   * this method: then add {@code @Override}.
+   * when the connection just dropped).
    */
+  @Override
   public void socketClosed(int code) {
     metrics.socketClosed(code);
   }

@@ -21,6 +21,7 @@ import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.model.TrackingEvent;
+import org.ordertracking.ops.metrics.Metrics;
 
 /**
  * The Redis Cluster broker. Publishing and reading are the standalone broker's, unchanged, over
@@ -37,16 +38,24 @@ public final class ClusterBroker implements Broker, EngineHealth {
   private final Vertx vertx;
   private final RedisSetup setup;
   private final RedisBroker commands;
+  private final Metrics metrics;
   private final List<ClusterFeed> feeds = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   public ClusterBroker(Vertx vertx, EngineContext loop, RedisSetup setup, EngineConfig config, Clock clock) {
+    this(vertx, loop, setup, config, clock, Metrics.NONE);
+  }
+
+  /** The same, recording command times and shard subscriber reconnects through {@code metrics}. */
+  public ClusterBroker(Vertx vertx, EngineContext loop, RedisSetup setup, EngineConfig config, Clock clock,
+      Metrics metrics) {
     if (setup.mode() != RedisMode.CLUSTER) {
       throw new IllegalArgumentException("the cluster broker needs a cluster setup");
     }
     this.vertx = vertx;
     this.setup = setup;
-    this.commands = new RedisBroker(vertx, loop, setup, config, clock);
+    this.metrics = metrics;
+    this.commands = new RedisBroker(vertx, loop, setup, config, clock, metrics);
   }
 
   @Override
@@ -108,7 +117,7 @@ public final class ClusterBroker implements Broker, EngineHealth {
 
   @Override
   public Feed openFeed(FrameListener sink) {
-    ClusterFeed feed = new ClusterFeed(vertx, setup, sink);
+    ClusterFeed feed = new ClusterFeed(vertx, setup, sink, metrics);
     feeds.add(feed);
     if (closed) {
       feed.close();

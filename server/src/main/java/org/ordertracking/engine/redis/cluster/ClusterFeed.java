@@ -19,6 +19,7 @@ import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.redis.NodeSubscriber;
 import org.ordertracking.engine.redis.RedisSetup;
 import org.ordertracking.model.OrderId;
+import org.ordertracking.ops.metrics.Metrics;
 import org.ordertracking.protocol.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ final class ClusterFeed implements Feed {
 
     Shard(String node) {
       this.node = node;
-      this.subscriber = new NodeSubscriber(vertx, setup, new ObservedClient(setup.nodeClient(node), this), this);
+      this.subscriber = new NodeSubscriber(vertx, setup, new ObservedClient(setup.nodeClient(node), this), this, metrics);
     }
 
     @Override
@@ -131,6 +132,7 @@ final class ClusterFeed implements Feed {
   private final Vertx vertx;
   private final RedisSetup setup;
   private final FrameListener sink;
+  private final Metrics metrics;
   private final ContextInternal context;
   private final TopologySource source;
   private final Map<OrderId, Route> routes = new HashMap<>();
@@ -148,10 +150,11 @@ final class ClusterFeed implements Feed {
   private long ticker = -1;
   private boolean closed;
 
-  ClusterFeed(Vertx vertx, RedisSetup setup, FrameListener sink) {
+  ClusterFeed(Vertx vertx, RedisSetup setup, FrameListener sink, Metrics metrics) {
     this.vertx = vertx;
     this.setup = setup;
     this.sink = sink;
+    this.metrics = metrics;
     this.context = ContextInternal.current() != null ? ContextInternal.current() : (ContextInternal) vertx.getOrCreateContext();
     this.source = new TopologySource(vertx, setup);
   }
