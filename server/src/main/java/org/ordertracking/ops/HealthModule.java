@@ -5,12 +5,22 @@ import io.vertx.ext.web.Router;
 import org.ordertracking.http.HttpErrors;
 import org.ordertracking.server.ServerModule;
 
-/** {@code /health/live} (the process runs) and {@code /health/ready} (engine up, not draining). */
+/**
+ * {@code /health/live} (the process runs) and {@code /health/ready} (start-up warm-up done, engine
+ * up, not draining).
+ */
 public final class HealthModule implements ServerModule {
   private final NodeState node;
 
   public HealthModule(NodeState node) {
     this.node = node;
+  }
+
+  private java.util.Optional<String> readiness() {
+    if (node.warmingUp() && !node.draining()) {
+      return java.util.Optional.of(ReadinessReasons.WARMING_UP);
+    }
+    return node.notReadyReason();
   }
 
   @Override
@@ -20,7 +30,7 @@ public final class HealthModule implements ServerModule {
         .get("/health/ready")
         .handler(
             ctx ->
-                node.notReadyReason()
+                readiness()
                     .ifPresentOrElse(
                         reason ->
                             HttpErrors.sendJson(

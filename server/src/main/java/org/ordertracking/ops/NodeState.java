@@ -20,6 +20,8 @@ public final class NodeState {
   private final Metrics metrics;
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean draining;
+  /** Set while the start-up warm-up runs: only {@code /health/ready} reports it (HealthModule). */
+  private volatile boolean warmingUp;
   /** The engine's last reason, to log each new one once (health checks come every few seconds). */
   private volatile String lastEngineReason;
 
@@ -53,6 +55,18 @@ public final class NodeState {
       return raw.map(ReadinessReasons::code);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the node is still warming up at start-up. Kept out of {@link #notReadyReason()} on
+   * purpose: it holds back the load balancer (readiness 503), not sockets that arrive anyway.
+   */
+  public boolean warmingUp() {
+    return warmingUp;
+  }
+
+  public void setWarmingUp(boolean warmingUp) {
+    this.warmingUp = warmingUp;
   }
 
   public boolean draining() {

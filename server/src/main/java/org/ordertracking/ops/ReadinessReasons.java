@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class ReadinessReasons {
   public static final String DRAINING = "draining";
+  /** Start-up warm-up still running ({@code TRACKING_WARMUP}); only {@code /health/ready} says it. */
+  public static final String WARMING_UP = "warming_up";
   public static final String REDIS_SUBSCRIBER_DOWN = "redis_subscriber_down";
   public static final String REDIS_UNAVAILABLE = "redis_unavailable";
   public static final String ENGINE_UNAVAILABLE = "engine_unavailable";

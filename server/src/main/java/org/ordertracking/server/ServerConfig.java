@@ -13,9 +13,15 @@ import org.ordertracking.config.Env;
  * @param httpInstances HTTP verticle instances, one per event loop
  * @param drainWindow on SIGTERM, sockets are closed spread over this window
  * @param publicUrl base of minted links, without a trailing slash
+ * @param warmup how long the node exercises its connect path in-process at start-up before it
+ *     reports ready ({@link StartupWarmup}); zero skips it
  */
 public record ServerConfig(
-    Set<Role> roles, String host, int port, int httpInstances, Duration drainWindow, String publicUrl) {
+    Set<Role> roles, String host, int port, int httpInstances, Duration drainWindow, String publicUrl,
+    Duration warmup) {
+
+  /** The longest warm-up accepted: start-up must stay quick whatever is configured. */
+  static final Duration MAX_WARMUP = Duration.ofSeconds(30);
 
   public static ServerConfig fromEnv(Env env) {
     int port = env.intValue("TRACKING_PORT", 8080, 0, 65535);
@@ -27,6 +33,16 @@ public record ServerConfig(
         port,
         env.intValue("TRACKING_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
         env.duration("TRACKING_DRAIN_WINDOW", Duration.ofSeconds(10), Duration.ZERO),
-        publicUrl.replaceAll("/+$", ""));
+        publicUrl.replaceAll("/+$", ""),
+        warmup(env));
+  }
+
+  private static Duration warmup(Env env) {
+    Duration warmup = env.duration("TRACKING_WARMUP", Duration.ofMillis(1500), Duration.ZERO);
+    if (warmup.compareTo(MAX_WARMUP) > 0) {
+      throw new org.ordertracking.config.ConfigException(
+          "TRACKING_WARMUP must be at most " + MAX_WARMUP.toSeconds() + "s, got " + warmup.toMillis() + "ms");
+    }
+    return warmup;
   }
 }

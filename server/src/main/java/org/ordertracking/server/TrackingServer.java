@@ -88,7 +88,12 @@ public final class TrackingServer {
           } catch (RuntimeException e) {
             return engine.close().transform(x -> Future.failedFuture(e));
           }
-          return server.deploy().map(server);
+          // Readiness says "warming_up" from here until the warm-up is over; start() completes after.
+          server.node.setWarmingUp(!config.server().warmup().isZero());
+          return server.deploy()
+              .compose(v -> StartupWarmup.run(vertx, config.server().warmup()))
+              .onComplete(x -> server.node.setWarmingUp(false))
+              .map(server);
         })
         .onFailure(err -> {
           telemetry.close();

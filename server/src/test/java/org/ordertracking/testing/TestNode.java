@@ -50,6 +50,7 @@ public final class TestNode implements AutoCloseable {
     env.put("TRACKING_ADMIN_KEY", ADMIN_KEY);
     env.put("TRACKING_API_KEYS", "courierco=" + API_KEY + ",backend=" + OTHER_API_KEY);
     env.put("TRACKING_HTTP_INSTANCES", "2");
+    env.put("TRACKING_WARMUP", "0"); // in-process nodes start ready at once (StartupWarmupTest covers it)
     if (redisUrl != null) {
       env.put("TRACKING_REDIS_URL", redisUrl);
     }

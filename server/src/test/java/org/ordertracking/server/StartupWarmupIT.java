@@ -1,0 +1,50 @@
+package org.ordertracking.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ordertracking.testing.Await;
+import org.ordertracking.testing.Ports;
+import org.ordertracking.testing.TestNode;
+
+/** A starting node says 503 {@code warming_up} until its warm-up is over, then 200 (TRACKING_WARMUP). */
+class StartupWarmupIT {
+
+  @Test
+  void readinessIs503WarmingUpUntilTheWarmupIsOverThen200() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      int port = Ports.free();
+      Map<String, String> env = new HashMap<>(TestNode.env(null));
+      env.put("TRACKING_PORT", Integer.toString(port));
+      env.put("TRACKING_WARMUP", "3s"); // long enough to be seen; nothing below depends on its length
+      Future<TrackingServer> starting = TrackingServer.start(vertx, env);
+      HttpClient http = vertx.createHttpClient();
+
+      Await.until(vertx, Duration.ofSeconds(10), "readiness answers 503 warming_up while warming up",
+          () -> readiness(http, port).map(r -> r.equals("503 warming_up")).otherwise(false));
+      TrackingServer server = Await.result(starting); // start() completes once the warm-up is over
+      assertEquals("200 ready", Await.result(readiness(http, port)));
+      Await.result(server.close());
+    } finally {
+      Await.result(vertx.close());
+    }
+  }
+
+  private static Future<String> readiness(HttpClient http, int port) {
+    return http.request(HttpMethod.GET, port, "127.0.0.1", "/health/ready")
+        .compose(req -> req.send())
+        .compose(resp -> resp.body().map(b -> {
+          JsonObject body = b.toJsonObject();
+          return resp.statusCode() + " " + body.getString(resp.statusCode() == 200 ? "status" : "reason");
+        }));
+  }
+}
