@@ -12,7 +12,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.adapters.Hmac;
 import org.ordertracking.adapters.uber.UberAdapter;
-import org.ordertracking.model.Times;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.JarProcess;
@@ -107,7 +105,7 @@ class LogsIT {
       assertEquals(404, send(http, "GET", "/nosuch/" + token, null, null).statusCode());
       assertEquals(401, send(http, "GET", "/admin/api/stats", wrongKey, null).statusCode());
       assertEquals(200, send(http, "GET", "/admin/api/stats", adminKey, null).statusCode());
-      Buffer body = Buffer.buffer(courierUpdate(order).encode());
+      Buffer body = Buffer.buffer(MetricsContract.courierUpdate(order).encode());
       String signature = Hmac.sha256Hex(uberSecret, body.getBytes());
       secrets.add(signature);
       assertEquals(200, Await.result(http.post("/webhooks/uber").putHeader("Content-Type", "application/json")
@@ -160,16 +158,6 @@ class LogsIT {
       return Await.result(req.send());
     }
     return Await.result(req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json)));
-  }
-
-  private static JsonObject courierUpdate(String order) {
-    return new JsonObject()
-        .put("kind", "event.courier_update")
-        .put("id", "evt-" + order)
-        .put("delivery_id", "del-" + order)
-        .put("created", Times.format(Instant.now()))
-        .put("data", new JsonObject().put("external_id", order)
-            .put("courier", new JsonObject().put("location", new JsonObject().put("lat", 52.5).put("lng", 13.4))));
   }
 
   private static String secret(String prefix) {

@@ -143,7 +143,8 @@ abstract class MetricsContract {
     assertEquals(expected, after.value(series) - before.value(series), series);
   }
 
-  private static JsonObject courierUpdate(String order) {
+  /** A signed-webhook body: Uber's courier update for {@code order} (LogsIT sends it too). */
+  static JsonObject courierUpdate(String order) {
     return new JsonObject()
         .put("kind", "event.courier_update")
         .put("id", "evt-" + order)
