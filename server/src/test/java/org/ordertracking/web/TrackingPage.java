@@ -89,6 +89,18 @@ final class TrackingPage {
         key, cssSelector, attribute);
   }
 
+  /**
+   * Records every text the element shows from now on (a MutationObserver in the page): a live
+   * region may be overwritten by the next announcement before a poll sees it.
+   */
+  void recordText(String key, String cssSelector) {
+    js("const el = document.querySelector(arguments[1]); window.__seen = window.__seen || {};"
+        + "const seen = window.__seen[arguments[0]] = [el.textContent];"
+        + "new MutationObserver(() => seen.push(el.textContent))"
+        + ".observe(el, {childList: true, characterData: true, subtree: true});",
+        key, cssSelector);
+  }
+
   @SuppressWarnings("unchecked")
   List<String> recorded(String key) {
     return (List<String>) js("return window.__seen[arguments[0]];", key);
