@@ -4,16 +4,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.util.Map;
 import org.ordertracking.testing.Await;
-import org.ordertracking.testing.RedisClusterFixture;
 import org.ordertracking.testing.TestNode;
 
 /** The WebSocket contract on a node whose engine is a Redis Cluster. */
 class ClusterGatewayIT extends GatewayContract {
   @Override
   protected Map<String, String> env() {
-    Map<String, String> env = TestNode.env(RedisClusterFixture.shared().url());
-    env.put("TRACKING_REDIS_MODE", "cluster");
-    return env;
+    return TestNode.clusterEnv();
   }
 
   /** A node learns the slot map and connects to every master before it reports ready. */

@@ -3,7 +3,6 @@ package org.ordertracking.ops;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.ordertracking.testing.RedisClusterFixture;
 import org.ordertracking.testing.Scrape;
 import org.ordertracking.testing.TestNode;
 
@@ -11,9 +10,7 @@ import org.ordertracking.testing.TestNode;
 class ClusterMetricsIT extends MetricsContract {
   @Override
   protected Map<String, String> env() {
-    Map<String, String> env = TestNode.env(RedisClusterFixture.shared().url());
-    env.put("TRACKING_REDIS_MODE", "cluster");
-    return env;
+    return TestNode.clusterEnv();
   }
 
   @Override

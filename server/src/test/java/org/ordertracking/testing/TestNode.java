@@ -57,6 +57,13 @@ public final class TestNode implements AutoCloseable {
     return env;
   }
 
+  /** Base environment for a node on the shared Redis Cluster ({@link RedisClusterFixture}). */
+  public static Map<String, String> clusterEnv() {
+    Map<String, String> env = env(RedisClusterFixture.shared().url());
+    env.put("TRACKING_REDIS_MODE", "cluster");
+    return env;
+  }
+
   public static TestNode start(Vertx vertx, Map<String, String> env) {
     return new TestNode(vertx, List.of(Await.result(TrackingServer.start(vertx, env))));
   }
