@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +26,11 @@ import org.ordertracking.auth.TrackingToken;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Subscription;
 import org.ordertracking.engine.TrackingEngine;
+import org.ordertracking.gateway.socket.WebSocketChannel;
+import org.ordertracking.gateway.socket.WebSocketUpgrade;
+import org.ordertracking.gateway.socket.WireFrames;
 import org.ordertracking.http.HttpErrors;
+import org.ordertracking.http.HttpVerticle;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.ops.NodeState;
@@ -55,6 +62,13 @@ final class LoopGateway implements TrackingSession.SessionHost {
   private final long pingIntervalMs;
   private final TimingWheel wheel;
   private final long tickTimer;
+  private final WebSocketUpgrade upgrade;
+  /**
+   * The last live frame encoded for the wire, and its bytes: every socket of an order on this loop
+   * gets the frame in one pass, so one entry means each frame is encoded once per loop.
+   */
+  private Frame wireOf;
+  private ByteBuf wire;
   private Promise<Void> drained;
 
   LoopGateway(Vertx vertx, GatewayConfig config, List<String> tokenSecrets, TrackingEngine engine, NodeState node,
@@ -69,6 +83,7 @@ final class LoopGateway implements TrackingSession.SessionHost {
     this.pingIntervalMs = config.pingInterval().toMillis();
     this.wheel = new TimingWheel(TimingWheel.slotsFor(pingIntervalMs, TICK_MS), TICK_MS, now());
     this.tickTimer = vertx.setPeriodic(TICK_MS, id -> wheel.advance(now()));
+    this.upgrade = new WebSocketUpgrade(HttpVerticle.MAX_CLIENT_FRAME);
   }
 
   void handleUpgrade(RoutingContext ctx) {
@@ -94,15 +109,19 @@ final class LoopGateway implements TrackingSession.SessionHost {
       HttpErrors.send(ctx, 429, "too many connections");
       return;
     }
-    req.toWebSocket()
-        .onSuccess(ws -> accept(ws, token))
-        .onFailure(err -> node.releaseConnection());
-  }
-
-  private void accept(ServerWebSocket ws, TrackingToken token) {
+    WebSocketChannel socket = new WebSocketChannel(ContextInternal.current());
     TrackingSession session =
-        new TrackingSession(ws, token.orderId(), token.expiresAt().toEpochMilli() - clock.millis(), this);
+        new TrackingSession(socket, token.orderId(), token.expiresAt().toEpochMilli() - clock.millis(), this);
+    socket.listener(session);
     sessions.add(session);
+    try {
+      upgrade.accept(req, socket);
+    } catch (IllegalStateException e) {
+      sessions.remove(session);
+      node.releaseConnection();
+      HttpErrors.send(ctx, 500, "WebSocket upgrade failed");
+      return;
+    }
     session.start();
   }
 
@@ -153,6 +172,18 @@ final class LoopGateway implements TrackingSession.SessionHost {
       p.complete();
     });
     return p.future();
+  }
+
+  @Override
+  public ByteBuf wire(Frame frame) {
+    if (frame != wireOf) {
+      if (wire != null) {
+        wire.release();
+      }
+      wire = WireFrames.text(PooledByteBufAllocator.DEFAULT, ((BufferInternal) frame.bytes()).getByteBuf());
+      wireOf = frame;
+    }
+    return wire;
   }
 
   @Override

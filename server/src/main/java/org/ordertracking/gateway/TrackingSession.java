@@ -1,14 +1,14 @@
 package org.ordertracking.gateway;
 
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import org.ordertracking.engine.FrameListener;
 import org.ordertracking.engine.Subscription;
+import org.ordertracking.gateway.socket.SocketListener;
+import org.ordertracking.gateway.socket.TrackingSocket;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.Snapshot;
 import org.ordertracking.protocol.ClientMessages;
@@ -34,7 +34,7 @@ import org.ordertracking.protocol.Frames;
  *
  * <p>Memory: an idle LIVE session holds only its fields; the queues exist only while in use.
  */
-final class TrackingSession extends TimingWheel.Entry implements FrameListener, Handler<WebSocketFrame> {
+final class TrackingSession extends TimingWheel.Entry implements FrameListener, SocketListener {
   private static final int MAX_HELD_WHILE_SYNCING = 256;
   /**
    * A session that cannot subscribe and read its snapshot in this time gives up. A Redis that is
@@ -46,29 +46,21 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
   private static final int MAX_QUEUED = 64;
   /** The most a client message may hold, all its fragments together (over it: 1009). */
   static final int MAX_CLIENT_MESSAGE = 1024;
-  private static final Handler<Throwable> IGNORE_ERRORS = err -> {};
-  /**
-   * Never sent (the WebSocket RFC reserves it): what a socket that ended without a close frame, a
-   * dropped connection, is reported as.
-   */
-  private static final int DROPPED = 1006;
 
   private static final byte SYNCING = 0;
   private static final byte LIVE = 1;
   private static final byte CLOSED = 2;
 
-  private final ServerWebSocket ws;
+  private final TrackingSocket socket;
   private final OrderId orderId;
   private final SessionHost host;
   /** Created on the first frame that has to wait (rare); dropped when no longer needed. */
   private ArrayList<Frame> heldWhileSyncing;
   private ArrayDeque<Frame> queue;
   /** The fragments of a client message being received; null between messages (nearly always). */
-  private Buffer partial;
+  private ByteBuf partial;
   private Subscription subscription;
   private byte state = SYNCING;
-  /** The code this side closed the socket with; 0 while it has not (then the peer's, or 1006). */
-  private short closeCode;
   private long framesWritten;
   private int partialLength;
   private int clientFramesInWindow;
@@ -82,6 +74,9 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
 
   /** What a session needs from its surroundings (the gateway of its event loop). */
   interface SessionHost {
+    /** The frame encoded for the wire, shared by this loop's sockets (the caller does not release it). */
+    ByteBuf wire(Frame frame);
+
     Subscription subscribe(OrderId orderId, FrameListener listener);
 
     io.vertx.core.Future<Snapshot> snapshot(OrderId orderId);
@@ -113,8 +108,8 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
   /**
    * @param expiresInMillis how long the token is still valid
    */
-  TrackingSession(ServerWebSocket ws, OrderId orderId, long expiresInMillis, SessionHost host) {
-    this.ws = ws;
+  TrackingSession(TrackingSocket socket, OrderId orderId, long expiresInMillis, SessionHost host) {
+    this.socket = socket;
     this.orderId = orderId;
     this.host = host;
     long now = host.now();
@@ -137,10 +132,9 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
 
   /** Subscribes, then reads and sends the snapshot. */
   void start() {
-    ws.frameHandler(this);
-    ws.drainHandler(v -> flushQueue());
-    ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(IGNORE_ERRORS);
+    if (state == CLOSED) {
+      return; // the connection failed while the upgrade was answered
+    }
     syncDeadlineMillis = host.now() + SYNC_TIMEOUT_MS;
     reschedule();
     subscription = host.subscribe(orderId, this);
@@ -165,7 +159,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     }
     queue = null; // the snapshot supersedes anything still waiting
     lastSeq = snapshot.seq();
-    ws.writeTextMessage(Frames.snapshot(snapshot));
+    socket.writeText(Frames.snapshot(snapshot));
     if (snapshot.isTerminal()) {
       close(CloseCodes.ORDER_FINISHED, "order finished");
       return;
@@ -215,7 +209,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     }
     lastSeq = frame.seq();
     ArrayDeque<Frame> q = queue;
-    if ((q == null || q.isEmpty()) && !ws.writeQueueFull()) {
+    if ((q == null || q.isEmpty()) && socket.writable()) {
       write(frame);
       return;
     }
@@ -233,9 +227,10 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     q.addLast(frame);
   }
 
-  private void flushQueue() {
+  @Override
+  public void onWritable() {
     ArrayDeque<Frame> q = queue;
-    while (state == LIVE && q != null && !q.isEmpty() && !ws.writeQueueFull()) {
+    while (state == LIVE && q != null && !q.isEmpty() && socket.writable()) {
       write(q.pollFirst());
     }
     if (q != null && q.isEmpty() && queue == q) {
@@ -244,7 +239,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
   }
 
   private void write(Frame frame) {
-    SharedWrites.writeText(ws, frame.bytes());
+    socket.writeShared(host.wire(frame));
     framesWritten++;
     host.onDelivered(frame);
     if (frame.terminal()) {
@@ -252,29 +247,48 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     }
   }
 
+  /** A ping or pong from the client: it is there. */
+  @Override
+  public void onHeard() {
+    lastHeardMillis = host.now();
+  }
+
   /**
-   * Every frame the client sends. Limits and the ping check apply to whole messages, however
+   * Every data frame the client sends. Limits and the ping check apply to whole messages, however
    * they are fragmented: the length is summed over the fragments, a message over 1 KiB is closed
    * 1009 as soon as that is known, and only the (at most 1 KiB of) fragments of a message that
    * could still be a ping are kept until its final fragment.
    */
   @Override
-  public void handle(WebSocketFrame frame) {
+  public void onData(boolean first, ByteBuf data, boolean fin) {
     long now = host.now();
-    lastHeardMillis = now; // any frame, pongs included, shows the client is there
-    WebSocketFrameType type = frame.type();
-    boolean first = type == WebSocketFrameType.TEXT || type == WebSocketFrameType.BINARY;
-    if (!first && type != WebSocketFrameType.CONTINUATION) {
-      return; // control frames: the codec answers pings, pongs only count as "heard"
-    }
-    if (!countFrame(now)) {
+    lastHeardMillis = now;
+    if (state == CLOSED || !countFrame(now)) {
       return;
     }
     if (first) {
       partial = null;
       partialLength = 0;
     }
-    onFragment(frame);
+    partialLength += data.readableBytes();
+    if (partialLength > MAX_CLIENT_MESSAGE) {
+      partial = null;
+      close(CloseCodes.MESSAGE_TOO_BIG, "message over 1 KiB");
+      return;
+    }
+    if (fin) {
+      ByteBuf message = partial == null ? data : partial.writeBytes(data);
+      partial = null;
+      partialLength = 0;
+      if (ClientMessages.isPing(BufferInternal.buffer(message))) {
+        socket.writeText(ClientMessages.PONG);
+      }
+    } else {
+      if (partial == null) {
+        partial = Unpooled.buffer(MAX_CLIENT_MESSAGE, MAX_CLIENT_MESSAGE);
+      }
+      partial.writeBytes(data);
+    }
   }
 
   /**
@@ -291,32 +305,6 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
       return false;
     }
     return true;
-  }
-
-  private void onFragment(WebSocketFrame frame) {
-    if (state == CLOSED) {
-      return;
-    }
-    Buffer data = frame.binaryData();
-    partialLength += data.length();
-    if (partialLength > MAX_CLIENT_MESSAGE) {
-      partial = null;
-      close(CloseCodes.MESSAGE_TOO_BIG, "message over 1 KiB");
-      return;
-    }
-    if (frame.isFinal()) {
-      Buffer message = partial == null ? data : partial.appendBuffer(data);
-      partial = null;
-      partialLength = 0;
-      if (ClientMessages.isPing(message)) {
-        ws.writeTextMessage(ClientMessages.PONG);
-      }
-    } else {
-      if (partial == null) {
-        partial = Buffer.buffer(MAX_CLIENT_MESSAGE);
-      }
-      partial.appendBuffer(data);
-    }
   }
 
   /** The session's deadline came: expiry, sync timeout, or its keep-alive ping. */
@@ -339,7 +327,7 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
         close(CloseCodes.PING_TIMEOUT, "ping timeout");
         return;
       }
-      ws.writePing(Buffer.buffer());
+      socket.ping();
       nextPingMillis = now + interval;
     }
     reschedule();
@@ -361,26 +349,23 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
       return;
     }
     state = CLOSED;
-    closeCode = code;
     queue = null;
     heldWhileSyncing = null;
     partial = null;
     host.unschedule(this);
-    ws.close(code, reason);
+    socket.close(code, reason);
   }
 
-  /**
-   * Reports the code this side closed with, else the one the client sent, else 1006 (no close
-   * frame: the connection dropped). A boxed code from Vert.x is only read, nothing is allocated.
-   */
-  private void onClosed() {
+  /** The connection ended (see {@link SocketListener#onClosed} for {@code code}). */
+  @Override
+  public void onClosed(int code) {
     state = CLOSED;
+    queue = null;
+    heldWhileSyncing = null;
+    partial = null;
     host.unschedule(this);
-    subscription.cancel();
-    int code = closeCode;
-    if (code == 0) {
-      Short peer = ws.closeStatusCode();
-      code = peer != null ? peer : DROPPED;
+    if (subscription != null) {
+      subscription.cancel();
     }
     host.closed(this, code);
   }

@@ -24,10 +24,10 @@ import org.ordertracking.server.ServerModule;
  */
 public final class HttpVerticle extends VerticleBase {
   /**
-   * Hard cap on a client frame in the WebSocket codec. Over it the codec drops the connection; the
+   * Hard cap on a client frame in the WebSocket decoder. Over it the socket is closed 1009 at once; the
    * contract's 1 KiB limit (close with 1009) is enforced by the session, below this cap.
    */
-  static final int MAX_CLIENT_FRAME = 16 * 1024;
+  public static final int MAX_CLIENT_FRAME = 16 * 1024;
   /**
    * On undeploy, requests in flight get this long to finish (each connection closes after its
    * current response; idle ones at once) before whatever is left is closed.

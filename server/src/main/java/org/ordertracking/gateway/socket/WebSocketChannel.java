@@ -1,0 +1,200 @@
+package org.ordertracking.gateway.socket;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.internal.ContextInternal;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One tracking WebSocket, as the last handler of its Netty channel: it is the whole per-socket
+ * transport state (no Vert.x connection, WebSocket or queue objects stay behind it, see {@link
+ * WebSocketUpgrade}). Reads arrive as frames from Netty's decoder; writes are wire bytes, the
+ * shared ones of {@link WireFrames} without a copy.
+ *
+ * <p>Closing handshake (RFC 6455 7.1): a close this side starts sends the close frame and waits
+ * up to {@link #CLOSE_WAIT_MS} for the client's before closing the connection; a close the client
+ * starts is echoed with its code, then the connection is closed. A protocol error found by the
+ * codec (bad masking, a reserved bit or opcode, an invalid close code, text that is not UTF-8, a
+ * frame over the codec's cap) is answered with its close code (1002, 1007, 1009) and the
+ * connection closed at once.
+ *
+ * <p>Events reach the listener inside the Vert.x context that accepted the upgrade, so that what
+ * they call (the engine, timers, futures) sees its own event loop as current.
+ */
+public final class WebSocketChannel extends ChannelInboundHandlerAdapter implements TrackingSocket {
+  /** How long a close this side started waits for the client's close frame. */
+  static final long CLOSE_WAIT_MS = 3_000;
+  private static final int PROTOCOL_ERROR = 1002;
+  private static final int NO_STATUS = 1005;
+  private static final int DROPPED = 1006;
+
+  private final ContextInternal context;
+  private SocketListener listener;
+  private ChannelHandlerContext ctx;
+  private boolean closeSent;
+  /** The code to report when the connection ends; 0 while none is known (then 1006). */
+  private int code;
+  private ScheduledFuture<?> closeWait;
+
+  public WebSocketChannel(ContextInternal context) {
+    this.context = context;
+  }
+
+  /** Set once, before the channel is handed to this handler. */
+  public void listener(SocketListener listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void writeShared(ByteBuf wireFrame) {
+    ctx.writeAndFlush(wireFrame.retainedDuplicate(), ctx.voidPromise());
+  }
+
+  @Override
+  public void writeText(String text) {
+    ctx.writeAndFlush(WireFrames.text(ctx.alloc(), text), ctx.voidPromise());
+  }
+
+  @Override
+  public void ping() {
+    ctx.writeAndFlush(WireFrames.ping(), ctx.voidPromise());
+  }
+
+  @Override
+  public boolean writable() {
+    return ctx.channel().isWritable();
+  }
+
+  @Override
+  public void close(int closeCode, String reason) {
+    if (closeSent) {
+      return;
+    }
+    closeSent = true;
+    code = closeCode;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    ctx.writeAndFlush(WireFrames.close(ctx.alloc(), closeCode, reason), ctx.voidPromise());
+    closeWait = ctx.executor().schedule(this::closeNow, CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void closeNow() {
+    ctx.close();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ReferenceCountUtil.release(msg); // the upgrade request's empty last content
+      return;
+    }
+    ContextInternal previous = context.beginDispatch();
+    try {
+      onFrame(frame);
+    } finally {
+      frame.release();
+      context.endDispatch(previous);
+    }
+  }
+
+  private void onFrame(WebSocketFrame frame) {
+    if (frame instanceof CloseWebSocketFrame close) {
+      onClientClose(close);
+    } else if (closeSent) {
+      return; // closing: only the client's close frame still matters
+    } else if (frame instanceof PingWebSocketFrame) {
+      ctx.writeAndFlush(WireFrames.pong(ctx.alloc(), frame.content()), ctx.voidPromise());
+      listener.onHeard();
+    } else if (frame instanceof PongWebSocketFrame) {
+      listener.onHeard();
+    } else {
+      boolean first = frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame;
+      listener.onData(first, frame.content(), frame.isFinalFragment());
+    }
+  }
+
+  private void onClientClose(CloseWebSocketFrame close) {
+    int status = close.statusCode();
+    if (closeSent) {
+      ctx.close(); // the answer to our close: the handshake is complete
+      return;
+    }
+    closeSent = true;
+    if (status >= 0 && !sendable(status)) {
+      code = PROTOCOL_ERROR;
+      ctx.writeAndFlush(WireFrames.close(ctx.alloc(), PROTOCOL_ERROR, "invalid close code " + status))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    code = status < 0 ? NO_STATUS : status;
+    ctx.writeAndFlush(WireFrames.close(ctx.alloc(), status < 0 ? 0 : status, ""))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * Whether an endpoint may put {@code status} in a close frame (RFC 6455 7.4 and the IANA
+   * registry): the defined codes other than 1004-1006 and 1015, and 3000-4999. Netty's decoder lets
+   * 5000 and above through.
+   */
+  static boolean sendable(int status) {
+    return (status >= 1000 && status <= 1003) || (status >= 1007 && status <= 1014)
+        || (status >= 3000 && status <= 4999);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof CorruptedWebSocketFrameException bad && !closeSent) {
+      closeSent = true;
+      code = bad.closeStatus().code();
+      String why = bad.getMessage() != null ? bad.getMessage() : bad.closeStatus().reasonText();
+      ctx.writeAndFlush(WireFrames.close(ctx.alloc(), code, why))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    ctx.close(); // an I/O error (reset by the peer, ...): the socket is gone
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      ContextInternal previous = context.beginDispatch();
+      try {
+        listener.onWritable();
+      } finally {
+        context.endDispatch(previous);
+      }
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (closeWait != null) {
+      closeWait.cancel(false);
+      closeWait = null;
+    }
+    closeSent = true;
+    ContextInternal previous = context.beginDispatch();
+    try {
+      listener.onClosed(code == 0 ? DROPPED : code);
+    } finally {
+      context.endDispatch(previous);
+    }
+  }
+}
