@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /** The live heap of a JVM after a full GC, read with {@code jcmd} (from the JDK running the bench). */
 public final class JvmHeap {
-  private static final Pattern USED = Pattern.compile("\\btotal\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+  /** "total 397312K, used 4675K" (JDK 17) or "total reserved 14811136K, committed 57344K, used 9682K" (JDK 25). */
+  private static final Pattern USED =
+      Pattern.compile("\\btotal\\s+(?:reserved\\s+\\d+K,\\s+committed\\s+)?(\\d+)K,\\s+used\\s+(\\d+)K");
 
   private JvmHeap() {}
 
@@ -23,7 +25,7 @@ public final class JvmHeap {
     return jcmd(pid, "GC.class_histogram");
   }
 
-  /** The heap's used size from {@code GC.heap_info} output (G1, Parallel and Serial formats). */
+  /** The heap's used size from {@code GC.heap_info} output (G1, Parallel and Serial formats; JDK 17 and 25). */
   static long usedBytes(String heapInfo) {
     long used = 0;
     boolean found = false;

@@ -17,6 +17,13 @@ class JvmHeapTest {
   }
 
   @Test
+  void readsTheJdk25G1Format() {
+    String out = "31521:\ngarbage-first heap   total reserved 14811136K, committed 57344K, used 9682K "
+        + "[0x0000000478000000, 0x0000000800000000)\n region size 8192K, 2 young (16384K), 1 survivors (8192K)\n";
+    assertEquals(9682L * 1024, JvmHeap.usedBytes(out));
+  }
+
+  @Test
   void addsTheGenerationsOfSerialAndParallelHeaps() {
     String out = " def new generation   total 116160K, used 8263K [0x0, 0x1, 0x2)\n"
         + "  eden space 103296K,   8% used [0x0, 0x1, 0x2)\n"
