@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ordertracking.auth.TokenService;
 import org.ordertracking.config.TrackingConfig;
 import org.ordertracking.engine.EngineFactory;
 import org.ordertracking.engine.TrackingEngine;
@@ -19,6 +20,8 @@ import org.ordertracking.http.HttpVerticle;
 import org.ordertracking.ops.NodeState;
 import org.ordertracking.ops.metrics.NodeGauges;
 import org.ordertracking.ops.metrics.Telemetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running node: its Redis setup, its engine, the modules its roles call for ({@link Modules})
@@ -26,6 +29,7 @@ import org.ordertracking.ops.metrics.Telemetry;
  * one; so do the tests, in-process, on port 0.
  */
 public final class TrackingServer {
+  private static final Logger LOG = LoggerFactory.getLogger(TrackingServer.class);
   private final Vertx vertx;
   private final TrackingConfig config;
   private final TrackingEngine engine;
@@ -91,7 +95,7 @@ public final class TrackingServer {
           // Readiness says "warming_up" from here until the warm-up is over; start() completes after.
           server.node.setWarmingUp(!config.server().warmup().isZero());
           return server.deploy()
-              .compose(v -> StartupWarmup.run(vertx, config.server().warmup()))
+              .compose(v -> server.warmUp(clock))
               .onComplete(x -> server.node.setWarmingUp(false))
               .map(server);
         })
@@ -101,6 +105,27 @@ public final class TrackingServer {
             redis.close();
           }
         });
+  }
+
+  /**
+   * The start-up warm-up ({@code TRACKING_WARMUP}): the CPU-bound parts of a connect on a worker
+   * ({@link StartupWarmup}) while real sockets to this node exercise the rest ({@link SocketWarmup},
+   * on nodes that serve sockets). Never fails the start-up.
+   */
+  private Future<Void> warmUp(Clock clock) {
+    Duration budget = config.server().warmup();
+    Future<Void> cpu = StartupWarmup.run(vertx, budget);
+    if (budget.isZero() || !Modules.watches(config.server().roles()) || config.auth().tokenSecrets().isEmpty()) {
+      return cpu;
+    }
+    TokenService tokens = new TokenService(config.auth().tokenSecrets(), clock);
+    Future<Integer> sockets = SocketWarmup.run(vertx, tokens, config.server().host(), port, budget)
+        .onSuccess(n -> LOG.info("Warm-up: {} tracking sockets opened over loopback, read and closed", n))
+        .recover(e -> {
+          LOG.warn("Socket warm-up stopped early: {}", e.toString());
+          return Future.succeededFuture(0);
+        });
+    return Future.join(cpu, sockets).mapEmpty();
   }
 
   private Future<Void> deploy() {

@@ -1,6 +1,7 @@
 package org.ordertracking.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,7 +16,10 @@ import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ports;
 import org.ordertracking.testing.TestNode;
 
-/** A starting node says 503 {@code warming_up} until its warm-up is over, then 200 (TRACKING_WARMUP). */
+/**
+ * A starting node says 503 {@code warming_up} until its warm-up is over, then 200 (TRACKING_WARMUP);
+ * the warm-up opened real sockets to the node and closed them all.
+ */
 class StartupWarmupIT {
 
   @Test
@@ -33,6 +37,13 @@ class StartupWarmupIT {
           () -> readiness(http, port).map(r -> r.equals("503 warming_up")).otherwise(false));
       TrackingServer server = Await.result(starting); // start() completes once the warm-up is over
       assertEquals("200 ready", Await.result(readiness(http, port)));
+      // The warm-up's own sockets (SocketWarmup): real upgrades that reached their snapshot and were
+      // closed by their client, none left open.
+      double connects = server.telemetry().registry().get("tracking.ws.connects").counter().count();
+      assertTrue(connects > 0, "warm-up sockets were opened: " + connects);
+      assertEquals(connects, server.telemetry().registry().get("tracking.ws.closes").tag("code", "1000")
+          .counter().count(), "each closed normally by its client");
+      Await.until("no warm-up socket is left open", () -> server.node().connections() == 0);
       Await.result(server.close());
     } finally {
       Await.result(vertx.close());
