@@ -14,7 +14,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.ContextInternal;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One tracking WebSocket, as the last handler of its Netty channel: it is the whole per-socket
@@ -35,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public final class WebSocketChannel extends ChannelInboundHandlerAdapter implements TrackingSocket {
   /** How long a close this side started waits for the client's close frame. */
   static final long CLOSE_WAIT_MS = 3_000;
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketChannel.class);
   private static final int PROTOCOL_ERROR = 1002;
   private static final int NO_STATUS = 1005;
   private static final int DROPPED = 1006;
@@ -168,7 +172,11 @@ public final class WebSocketChannel extends ChannelInboundHandlerAdapter impleme
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    ctx.close(); // an I/O error (reset by the peer, ...): the socket is gone
+    if (!(cause instanceof IOException)) {
+      // Not the network: a bug on the frame path. Visible, and the socket is closed as broken.
+      LOG.warn("Tracking socket closed after an unexpected error", cause);
+    }
+    ctx.close(); // reset by the peer, or the above: the socket is gone
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MicrometerMetrics implements Metrics {
   /** Close codes of the contract; anything else is counted as {@code other}. */
-  static final int[] CLOSE_CODES = {1000, 1001, 1006, 1008, 1009, 1011, 1012, 1013, 4401, 4408};
+  static final int[] CLOSE_CODES = {1000, 1001, 1002, 1005, 1006, 1007, 1008, 1009, 1011, 1012, 1013, 4401, 4408};
   static final List<String> WEBHOOK_RESULTS =
       List.of(
           "accepted", "duplicate", "ignored", "unlinked", "superseded", "unauthorized", "malformed",
