@@ -39,17 +39,27 @@ final class Repository {
     }
   }
 
-  /** Every file of the repository's own, under {@code dir}: no build output, VCS or editor files. */
+  /**
+   * Every file of the repository's own, under {@code dir}: no build output, VCS or editor files, and
+   * none of the benchmark's run output (git-ignored: only its summary and charts are committed).
+   */
   static List<Path> files(String dir) {
     try (Stream<Path> walk = Files.walk(path(dir))) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> root().relativize(p).toString().isEmpty()
               || Stream.of(root().relativize(p).toString().split("/")).noneMatch(NOT_SOURCE::contains))
+          .filter(p -> !benchmarkRunOutput(root().relativize(p).toString()))
           .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What .gitignore keeps out of bench/results: everything but summary.json, summary.md and charts/. */
+  private static boolean benchmarkRunOutput(String relative) {
+    return relative.startsWith("bench/results/") && !relative.equals("bench/results/summary.json")
+        && !relative.equals("bench/results/summary.md") && !relative.startsWith("bench/results/charts/");
   }
 
   static String relative(Path file) {
