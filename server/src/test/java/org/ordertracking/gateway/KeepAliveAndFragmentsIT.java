@@ -9,7 +9,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ordertracking.testing.Await;
-import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.NodeExtension;
 import org.ordertracking.testing.RawWebSocket;
 import org.ordertracking.testing.TestNode;
@@ -30,12 +29,7 @@ class KeepAliveAndFragmentsIT {
   }
 
   private static RawWebSocket open() {
-    RawWebSocket ws = RawWebSocket.connect(node().port(), node().token(Ids.order()), "");
-    assertEquals(101, ws.handshake().status());
-    RawWebSocket.Frame snapshot = ws.next(Await.TIMEOUT);
-    assertNotNull(snapshot);
-    assertTrue(snapshot.text().startsWith("{\"type\":\"snapshot\""), snapshot.text());
-    return ws;
+    return RawWebSocket.openTracking(node());
   }
 
   private static byte[] utf8(String s) {

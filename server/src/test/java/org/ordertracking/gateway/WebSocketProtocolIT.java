@@ -3,13 +3,11 @@ package org.ordertracking.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ordertracking.testing.Await;
-import org.ordertracking.testing.Ids;
 import org.ordertracking.testing.NodeExtension;
 import org.ordertracking.testing.RawWebSocket;
 import org.ordertracking.testing.TestNode;
@@ -28,12 +26,7 @@ class WebSocketProtocolIT {
   }
 
   private static RawWebSocket open() {
-    RawWebSocket ws = RawWebSocket.connect(node().port(), node().token(Ids.order()), "");
-    assertEquals(101, ws.handshake().status());
-    RawWebSocket.Frame snapshot = ws.next(Await.TIMEOUT);
-    assertNotNull(snapshot);
-    assertTrue(snapshot.text().startsWith("{\"type\":\"snapshot\""), snapshot.text());
-    return ws;
+    return RawWebSocket.openTracking(node());
   }
 
   private static void assertClosedWith(RawWebSocket ws, int code) {

@@ -48,6 +48,24 @@ public final class RawWebSocket implements AutoCloseable {
     return new RawWebSocket(http, res);
   }
 
+  /**
+   * A tracking socket on {@code node} for a fresh order, past its 101 and its snapshot (or an
+   * assertion error saying which of them was missing).
+   */
+  public static RawWebSocket openTracking(TestNode node) {
+    RawWebSocket ws = connect(node.port(), node.token(Ids.order()), "");
+    if (ws.handshake().status() != 101) {
+      ws.close();
+      throw new AssertionError("upgrade answered " + ws.handshake().status());
+    }
+    Frame snapshot = ws.next(Await.TIMEOUT);
+    if (snapshot == null || !snapshot.text().startsWith("{\"type\":\"snapshot\"")) {
+      ws.close();
+      throw new AssertionError("the first frame is not the snapshot: " + (snapshot == null ? "none" : snapshot.text()));
+    }
+    return ws;
+  }
+
   public RawHttp.Response handshake() {
     return handshake;
   }
