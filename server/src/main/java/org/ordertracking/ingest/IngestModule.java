@@ -3,8 +3,8 @@ package org.ordertracking.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -13,12 +13,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.ordertracking.auth.ApiKeys;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.http.HttpErrors;
+import org.ordertracking.json.JsonText;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
@@ -173,7 +172,7 @@ public final class IngestModule implements ServerModule {
     if (events.size() > MAX_BATCH) {
       throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
     }
-    List<Object> parsed = new ArrayList<>(events.size()); // an event, or the error of a bad item
+    List<Object> parsed = new ArrayList<>(events.size()); // an event, or the InvalidInput of a bad item
     int valid = 0;
     for (JsonNode item : events) {
       try {
@@ -181,56 +180,64 @@ public final class IngestModule implements ServerModule {
         valid++;
       } catch (InvalidInput e) {
         metrics.ingestEvent(provider, IngestResult.REJECTED);
-        parsed.add(new JsonObject().put("error", e.getMessage()));
+        parsed.add(e);
       }
     }
     if (!inFlight.tryAcquire(valid)) {
       busy(ctx, valid);
       return;
     }
-    List<Future<JsonObject>> results = new ArrayList<>(parsed.size());
-    // Events of one order are published one after the other, in batch order; orders run in parallel.
-    Map<OrderId, Future<JsonObject>> lastOfOrder = new HashMap<>();
+    List<TrackingEvent> toPublish = new ArrayList<>(valid);
     for (Object p : parsed) {
-      if (!(p instanceof TrackingEvent event)) {
-        results.add(Future.succeededFuture((JsonObject) p));
-        continue;
+      if (p instanceof TrackingEvent event) {
+        toPublish.add(event);
       }
-      Future<JsonObject> previous = lastOfOrder.getOrDefault(event.orderId(), Future.succeededFuture());
-      Future<JsonObject> result =
-          previous
-              .transform(ignored -> engine.publish(event))
-              .onComplete(ar -> inFlight.release())
-              .onComplete(ar -> record(event, ar.succeeded() ? ar.result() : null))
-              .map(r -> itemResult(event, r))
-              .otherwise(err -> new JsonObject().put("error", "engine unavailable: " + err.getMessage()));
-      lastOfOrder.put(event.orderId(), result);
-      results.add(result);
     }
-    Future.join(results)
-        .onComplete(
-            ar -> {
-              JsonArray out = new JsonArray();
-              int accepted = 0;
-              for (Future<JsonObject> f : results) {
-                JsonObject r = f.result();
-                if (!r.containsKey("error")) {
-                  accepted++;
-                }
-                out.add(r);
-              }
-              HttpErrors.sendJson(ctx, 200, new JsonObject()
-                  .put("accepted", accepted)
-                  .put("rejected", results.size() - accepted)
-                  .put("results", out));
-            });
-  }
-
-  private static JsonObject itemResult(TrackingEvent event, PublishResult r) {
-    if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
-      return new JsonObject().put("error", refusal(event));
+    // One hand-over for the whole batch: the engine applies each order's events in batch order.
+    Future<List<AsyncResult<PublishResult>>> published;
+    try {
+      published = toPublish.isEmpty() ? Future.succeededFuture(List.of()) : engine.publishAll(toPublish);
+    } catch (RuntimeException e) {
+      published = Future.failedFuture(e);
     }
-    return new JsonObject().put("seq", r.seq()).put("applied", r.applied());
+    int publishing = valid;
+    published.onComplete(ar -> {
+      inFlight.release(publishing);
+      int accepted = 0;
+      int e = 0;
+      StringBuilder items = new StringBuilder(parsed.size() * 32);
+      for (Object p : parsed) {
+        if (items.length() > 0) {
+          items.append(',');
+        }
+        if (!(p instanceof TrackingEvent event)) {
+          items.append("{\"error\":").append(JsonText.quote(((InvalidInput) p).getMessage())).append('}');
+          continue;
+        }
+        AsyncResult<PublishResult> r = ar.succeeded() ? ar.result().get(e) : null;
+        e++;
+        PublishResult result = r != null && r.succeeded() ? r.result() : null;
+        record(event, result);
+        if (result == null) {
+          Throwable err = r == null ? ar.cause() : r.cause();
+          items.append("{\"error\":").append(JsonText.quote("engine unavailable: " + err.getMessage())).append('}');
+        } else if (result.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
+          items.append("{\"error\":").append(JsonText.quote(refusal(event))).append('}');
+        } else {
+          accepted++;
+          items.append("{\"seq\":").append(result.seq()).append(",\"applied\":").append(result.applied()).append('}');
+        }
+      }
+      // The answer's JSON, written directly: {"accepted":n,"rejected":m,"results":[...]}.
+      StringBuilder out = new StringBuilder(items.length() + 48).append("{\"accepted\":").append(accepted)
+          .append(",\"rejected\":").append(parsed.size() - accepted)
+          .append(",\"results\":[").append(items).append("]}");
+      ctx.response()
+          .setStatusCode(200)
+          .putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store")
+          .end(out.toString());
+    });
   }
 
   private TrackingEvent batchItem(JsonNode item, String provider) throws InvalidInput {
