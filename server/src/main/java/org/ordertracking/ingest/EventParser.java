@@ -191,9 +191,11 @@ public final class EventParser {
     if (!v.isTextual()) {
       throw new InvalidInput(prefix + field + " must be an ISO-8601 time string");
     }
-    Instant t;
+    Instant t = utc(v.asText());
     try {
-      t = OffsetDateTime.parse(v.asText()).toInstant();
+      if (t == null) {
+        t = OffsetDateTime.parse(v.asText()).toInstant();
+      }
     } catch (DateTimeParseException e) {
       throw new InvalidInput(
           prefix + field + " must be an ISO-8601 time such as 2026-11-21T10:15:30.123Z");
@@ -202,5 +204,59 @@ public final class EventParser {
       throw new InvalidInput(prefix + field + " must be between 1970 and 9999");
     }
     return t;
+  }
+
+  /**
+   * The common form of a time, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (1 to 9 fraction digits), read
+   * without {@link OffsetDateTime#parse}'s formatter machinery (a publisher sends one per event);
+   * null for anything else, including an invalid date, which {@code OffsetDateTime.parse} then
+   * reads or refuses. Where this gives an instant, it is the one {@code OffsetDateTime.parse} gives.
+   */
+  static Instant utc(String s) {
+    int n = s.length();
+    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    int nanos = 0;
+    if (n > 20) {
+      int fraction = n - 21;
+      if (s.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+        return null;
+      }
+      nanos = digits(s, 20, n - 1);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = fraction; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59
+        || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+      return null;
+    }
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+  }
+
+  /** The decimal number in {@code s[from, to)}, or -1 when a character there is not a digit. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }
