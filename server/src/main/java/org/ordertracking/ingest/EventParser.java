@@ -13,6 +13,7 @@ import org.ordertracking.model.Limits;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 
@@ -41,6 +42,22 @@ public final class EventParser {
     return new OrderId(raw);
   }
 
+  /** A batch item: a location or a status event, by its {@code type}, with its {@code orderId}. */
+  public TrackingEvent item(JsonNode item, String provider) throws InvalidInput {
+    if (!item.isObject()) {
+      throw new InvalidInput("event must be a JSON object");
+    }
+    JsonNode type = item.get("type");
+    JsonNode rawId = item.get("orderId");
+    OrderId id = orderId(rawId != null && rawId.isTextual() ? rawId.asText() : null, "orderId");
+    String t = type != null && type.isTextual() ? type.asText() : "";
+    return switch (t) {
+      case "location" -> location(id, item.get("location"), item, "location.", provider);
+      case "status" -> status(id, item, provider);
+      default -> throw new InvalidInput("type must be \"location\" or \"status\"");
+    };
+  }
+
   /** A location body: {@code lat, lng, heading?, speed?, accuracy?, recordedAt?}; {@code ref} from {@code refHolder}. */
   public LocationUpdate location(
       OrderId orderId, JsonNode loc, JsonNode refHolder, String prefix, String provider)
@@ -66,6 +83,37 @@ public final class EventParser {
     String ref = optionalText(refHolder, "ref", "", MAX_REF);
     return new LocationUpdate(
         orderId, new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
+  }
+
+  /**
+   * A batch item's location from values read straight off the JSON (see {@link BatchReader}), with
+   * the rules of {@link #location}: the same event where {@code location} gives one, and null
+   * wherever {@code location} would refuse (the caller then takes that path, for its message).
+   * Absent optional values are null; {@code lat} and {@code lng} must have been present.
+   */
+  LocationUpdate location(String rawId, double lat, double lng, Double heading, Double speed, Double accuracy,
+      String recordedAtText, String ref, String provider) {
+    if (!OrderId.isValid(rawId) || !(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)
+        || (heading != null && !(heading >= 0 && heading < 360))
+        || (speed != null && !(speed >= 0 && Double.isFinite(speed)))
+        || (accuracy != null && !(accuracy >= 0 && Double.isFinite(accuracy)))
+        || (ref != null && ref.length() > MAX_REF)) {
+      return null;
+    }
+    Instant now = clock.instant();
+    Instant recordedAt = now;
+    if (recordedAtText != null) {
+      try {
+        recordedAt = time(recordedAtText, "recordedAt", "location.");
+      } catch (InvalidInput e) {
+        return null;
+      }
+      if (recordedAt.isAfter(now.plus(MAX_FUTURE_SKEW))) {
+        return null;
+      }
+    }
+    return new LocationUpdate(
+        new OrderId(rawId), new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
   }
 
   /** A status body: {@code status, eta?, courier?{name?, vehicle?}, dropoff?{lat, lng}, reason?}. */
@@ -191,10 +239,14 @@ public final class EventParser {
     if (!v.isTextual()) {
       throw new InvalidInput(prefix + field + " must be an ISO-8601 time string");
     }
-    Instant t = utc(v.asText());
+    return time(v.asText(), field, prefix);
+  }
+
+  private static Instant time(String text, String field, String prefix) throws InvalidInput {
+    Instant t = utc(text);
     try {
       if (t == null) {
-        t = OffsetDateTime.parse(v.asText()).toInstant();
+        t = OffsetDateTime.parse(text).toInstant();
       }
     } catch (DateTimeParseException e) {
       throw new InvalidInput(

@@ -44,6 +44,7 @@ public final class IngestModule implements ServerModule {
   private final TrackingEngine engine;
   private final IngestAuth auth;
   private final EventParser parser;
+  private final BatchReader reader;
   private final InFlight inFlight;
   private final Metrics metrics;
 
@@ -57,6 +58,7 @@ public final class IngestModule implements ServerModule {
     this.engine = engine;
     this.auth = new IngestAuth(keys);
     this.parser = new EventParser(clock);
+    this.reader = new BatchReader(JSON, parser);
     this.inFlight = new InFlight(limits.maxInFlight());
   }
 
@@ -164,23 +166,17 @@ public final class IngestModule implements ServerModule {
   }
 
   private void batch(RoutingContext ctx, String provider) throws InvalidInput {
-    JsonNode body = parse(ctx);
-    JsonNode events = body.isObject() ? body.get("events") : null;
-    if (events == null || !events.isArray()) {
-      throw new InvalidInput("events must be an array");
+    var body = body(ctx);
+    if (body == null) {
+      throw new InvalidInput("body is empty; expected a JSON object");
     }
-    if (events.size() > MAX_BATCH) {
-      throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
-    }
-    List<Object> parsed = new ArrayList<>(events.size()); // an event, or the InvalidInput of a bad item
+    List<Object> parsed = items(body.getBytes(), provider);
     int valid = 0;
-    for (JsonNode item : events) {
-      try {
-        parsed.add(batchItem(item, provider));
+    for (Object p : parsed) {
+      if (p instanceof TrackingEvent) {
         valid++;
-      } catch (InvalidInput e) {
+      } else {
         metrics.ingestEvent(provider, IngestResult.REJECTED);
-        parsed.add(e);
       }
     }
     if (!inFlight.tryAcquire(valid)) {
@@ -240,19 +236,38 @@ public final class IngestModule implements ServerModule {
     });
   }
 
-  private TrackingEvent batchItem(JsonNode item, String provider) throws InvalidInput {
-    if (!item.isObject()) {
-      throw new InvalidInput("event must be a JSON object");
+  /**
+   * The batch's items, each an event or the InvalidInput of a bad item: in one pass when the body
+   * allows ({@link BatchReader}), else (and for every answer about the body as a whole) from the
+   * JSON tree.
+   */
+  private List<Object> items(byte[] body, String provider) throws InvalidInput {
+    List<Object> parsed = reader.read(body, MAX_BATCH, provider, item -> treeItem(item, provider));
+    if (parsed != null) {
+      return parsed;
     }
-    JsonNode type = item.get("type");
-    JsonNode rawId = item.get("orderId");
-    OrderId id = EventParser.orderId(rawId != null && rawId.isTextual() ? rawId.asText() : null, "orderId");
-    String t = type != null && type.isTextual() ? type.asText() : "";
-    return switch (t) {
-      case "location" -> parser.location(id, item.get("location"), item, "location.", provider);
-      case "status" -> parser.status(id, item, provider);
-      default -> throw new InvalidInput("type must be \"location\" or \"status\"");
-    };
+    JsonNode root = parse(body);
+    JsonNode events = root.isObject() ? root.get("events") : null;
+    if (events == null || !events.isArray()) {
+      throw new InvalidInput("events must be an array");
+    }
+    if (events.size() > MAX_BATCH) {
+      throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
+    }
+    parsed = new ArrayList<>(events.size());
+    for (JsonNode item : events) {
+      parsed.add(treeItem(item, provider));
+    }
+    return parsed;
+  }
+
+  /** A batch item read as a tree: its event, or the InvalidInput refusing it. */
+  private Object treeItem(JsonNode item, String provider) {
+    try {
+      return parser.item(item, provider);
+    } catch (InvalidInput e) {
+      return e;
+    }
   }
 
   private void order(RoutingContext ctx) {
@@ -290,8 +305,12 @@ public final class IngestModule implements ServerModule {
     if (body == null) {
       throw new InvalidInput("body is empty; expected a JSON object");
     }
+    return parse(body.getBytes());
+  }
+
+  private static JsonNode parse(byte[] body) throws InvalidInput {
     try {
-      return JSON.readTree(body.getBytes());
+      return JSON.readTree(body);
     } catch (IOException e) {
       throw new InvalidInput("body is not valid JSON");
     }
