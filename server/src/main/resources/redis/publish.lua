@@ -43,8 +43,8 @@
 -- order, so those of one order keep theirs. An event whose commands fail (a Redis error) gives
 -- code 4 with the error text in place of the seq, and does not stop the others.
 
--- One event: KEYS and ARGV of the single form as key, idKey (or nil) and A. Returns code, seq.
-local function apply(key, idKey, A)
+-- One event: KEYS of the single form as key and idKey (or nil), its ARGV[i] at ARGV[o + i]. Returns code, seq.
+local function apply(key, idKey, o)
   local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff',
     'courierKey', 'statusAt')
   local seq = tonumber(cur[1]) or 0
@@ -54,57 +54,57 @@ local function apply(key, idKey, A)
 
   local function decide()
     local courier, dropoff = '', ''
-    if A[1] == 'location' then
+    if ARGV[o + 1] == 'location' then
       if terminal then return 2 end
-      local recordedAt = tonumber(A[11])
+      local recordedAt = tonumber(ARGV[o + 11])
       if cur[4] and recordedAt < tonumber(cur[4]) then return 1 end
       seq = seq + 1
-      redis.call('HSET', key, 'seq', seq, 'location', A[12], 'locAt', A[11], 'updatedAt', A[6])
+      redis.call('HSET', key, 'seq', seq, 'location', ARGV[o + 12], 'locAt', ARGV[o + 11], 'updatedAt', ARGV[o + 6])
     else
       if terminal then
-        if cur[2] == A[11] then return 1 end
+        if cur[2] == ARGV[o + 11] then return 1 end
         return 2
       end
-      local clear = A[19] == '1'
-      local occurred = tonumber(A[20])
-      local change = clear or (A[18] ~= '' and cur[7] and cur[7] ~= A[18])
+      local clear = ARGV[o + 19] == '1'
+      local occurred = tonumber(ARGV[o + 20])
+      local change = clear or (ARGV[o + 18] ~= '' and cur[7] and cur[7] ~= ARGV[o + 18])
       if change then
         if occurred and cur[8] and occurred < tonumber(cur[8]) then return 1 end
-      elseif cur[2] and A[16] ~= '' and string.find(',' .. A[16] .. ',', ',' .. cur[2] .. ',', 1, true) then
+      elseif cur[2] and ARGV[o + 16] ~= '' and string.find(',' .. ARGV[o + 16] .. ',', ',' .. cur[2] .. ',', 1, true) then
         return 1
       end
-      courier = A[13]
+      courier = ARGV[o + 13]
       if clear then
         courier = 'null'
       elseif courier == '' then
         courier = cur[5] or 'null'
       end
-      dropoff = A[14]
+      dropoff = ARGV[o + 14]
       if dropoff == '' then dropoff = cur[6] or 'null' end
       seq = seq + 1
-      redis.call('HSET', key, 'seq', seq, 'status', A[11], 'eta', A[12], 'courier', courier,
-        'dropoff', dropoff, 'reason', A[17], 'terminal', A[15], 'updatedAt', A[6])
+      redis.call('HSET', key, 'seq', seq, 'status', ARGV[o + 11], 'eta', ARGV[o + 12], 'courier', courier,
+        'dropoff', dropoff, 'reason', ARGV[o + 17], 'terminal', ARGV[o + 15], 'updatedAt', ARGV[o + 6])
       if clear then
         redis.call('HDEL', key, 'courierKey')
-      elseif A[18] ~= '' then
-        redis.call('HSET', key, 'courierKey', A[18])
+      elseif ARGV[o + 18] ~= '' then
+        redis.call('HSET', key, 'courierKey', ARGV[o + 18])
       end
       if occurred and (not cur[8] or occurred > tonumber(cur[8])) then
-        redis.call('HSET', key, 'statusAt', A[20])
+        redis.call('HSET', key, 'statusAt', ARGV[o + 20])
       end
       if change then
         redis.call('HDEL', key, 'location', 'locAt')
-      elseif A[15] == '1' then
+      elseif ARGV[o + 15] == '1' then
         redis.call('HDEL', key, 'location')
       end
     end
-    redis.call('EXPIRE', key, A[2])
-    redis.call(A[4], A[3], A[7] .. seq .. A[8] .. courier .. A[9] .. dropoff .. A[10])
+    redis.call('EXPIRE', key, ARGV[o + 2])
+    redis.call(ARGV[o + 4], ARGV[o + 3], ARGV[o + 7] .. seq .. ARGV[o + 8] .. courier .. ARGV[o + 9] .. dropoff .. ARGV[o + 10])
     return 0
   end
 
   local code = decide()
-  if idKey then redis.call('SET', idKey, '1', 'EX', A[5]) end
+  if idKey then redis.call('SET', idKey, '1', 'EX', ARGV[o + 5]) end
   return code, seq
 end
 
@@ -122,7 +122,7 @@ if ARGV[1] == 'batch' then
   local out, p = {}, 4
   for i = 1, n do
     local c = tonumber(ARGV[p])
-    local ok, code, seq = pcall(apply, KEYS[i], nil, {unpack(ARGV, p + 1, p + c)})
+    local ok, code, seq = pcall(apply, KEYS[i], nil, p)
     if ok then
       out[2 * i - 1], out[2 * i] = code, seq
     else
@@ -134,5 +134,5 @@ if ARGV[1] == 'batch' then
 end
 
 if late(ARGV[ARGV[1] == 'location' and 13 or 21]) then return redis.error_reply(EXPIRED) end
-local code, seq = apply(KEYS[1], KEYS[2], ARGV)
+local code, seq = apply(KEYS[1], KEYS[2], 0)
 return {code, seq}
