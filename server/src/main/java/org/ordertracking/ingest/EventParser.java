@@ -36,10 +36,20 @@ public final class EventParser {
   }
 
   public static OrderId orderId(String raw, String field) throws InvalidInput {
-    if (!OrderId.isValid(raw)) {
+    OrderId id = orderIdOrNull(raw);
+    if (id == null) {
       throw new InvalidInput(field + " must be 1-64 characters from [A-Za-z0-9_.-]");
     }
-    return new OrderId(raw);
+    return id;
+  }
+
+  /** The id, or null when {@code raw} is not a valid one: checked once (by the constructor). */
+  private static OrderId orderIdOrNull(String raw) {
+    try {
+      return new OrderId(raw);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** A batch item: a location or a status event, by its {@code type}, with its {@code orderId}. */
@@ -93,7 +103,7 @@ public final class EventParser {
    */
   LocationUpdate location(String rawId, double lat, double lng, Double heading, Double speed, Double accuracy,
       String recordedAtText, String ref, String provider) {
-    if (!OrderId.isValid(rawId) || !(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)
+    if (!(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)
         || (heading != null && !(heading >= 0 && heading < 360))
         || (speed != null && !(speed >= 0 && Double.isFinite(speed)))
         || (accuracy != null && !(accuracy >= 0 && Double.isFinite(accuracy)))
@@ -112,8 +122,9 @@ public final class EventParser {
         return null;
       }
     }
-    return new LocationUpdate(
-        new OrderId(rawId), new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
+    OrderId id = orderIdOrNull(rawId);
+    return id == null ? null
+        : new LocationUpdate(id, new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
   }
 
   /** A status body: {@code status, eta?, courier?{name?, vehicle?}, dropoff?{lat, lng}, reason?}. */
