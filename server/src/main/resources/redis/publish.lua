@@ -33,72 +33,106 @@
 -- that courier carries the order.
 -- Returns {code, seq}: code 0 applied, 1 ignored (stale location, repeated terminal status, or a
 -- forward-only status behind the current one), 2 refused (the order is finished), 3 duplicate.
-local deadlineAt = ARGV[1] == 'location' and 13 or 21
-if ARGV[deadlineAt] then
+--
+-- Batch form (the ingest API's batches: many events, one call, one deadline check):
+-- KEYS[i]  the state key of event i (no idempotency keys: the engine's own rules only)
+-- ARGV[1]  "batch"; ARGV[2] the number of events n; ARGV[3] the index of the last event argument
+-- then per event: its argument count c, then its c arguments laid out as ARGV[1..] above
+-- ARGV[ARGV[3] + 1] (optional): the deadline, as above, checked once before any event is applied
+-- Returns {code1, seq1, code2, seq2, ...}, one pair per event in order; events are applied in
+-- order, so those of one order keep theirs. An event whose commands fail (a Redis error) gives
+-- code 4 with the error text in place of the seq, and does not stop the others.
+
+-- One event: KEYS of the single form as key and idKey (or nil), its ARGV[i] at ARGV[o + i]. Returns code, seq.
+local function apply(key, idKey, o)
+  local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff',
+    'courierKey', 'statusAt')
+  local seq = tonumber(cur[1]) or 0
+  local terminal = cur[3] == '1'
+
+  if idKey and redis.call('EXISTS', idKey) == 1 then return 3, seq end
+
+  local function decide()
+    local courier, dropoff = '', ''
+    if ARGV[o + 1] == 'location' then
+      if terminal then return 2 end
+      local recordedAt = tonumber(ARGV[o + 11])
+      if cur[4] and recordedAt < tonumber(cur[4]) then return 1 end
+      seq = seq + 1
+      redis.call('HSET', key, 'seq', seq, 'location', ARGV[o + 12], 'locAt', ARGV[o + 11], 'updatedAt', ARGV[o + 6])
+    else
+      if terminal then
+        if cur[2] == ARGV[o + 11] then return 1 end
+        return 2
+      end
+      local clear = ARGV[o + 19] == '1'
+      local occurred = tonumber(ARGV[o + 20])
+      local change = clear or (ARGV[o + 18] ~= '' and cur[7] and cur[7] ~= ARGV[o + 18])
+      if change then
+        if occurred and cur[8] and occurred < tonumber(cur[8]) then return 1 end
+      elseif cur[2] and ARGV[o + 16] ~= '' and string.find(',' .. ARGV[o + 16] .. ',', ',' .. cur[2] .. ',', 1, true) then
+        return 1
+      end
+      courier = ARGV[o + 13]
+      if clear then
+        courier = 'null'
+      elseif courier == '' then
+        courier = cur[5] or 'null'
+      end
+      dropoff = ARGV[o + 14]
+      if dropoff == '' then dropoff = cur[6] or 'null' end
+      seq = seq + 1
+      redis.call('HSET', key, 'seq', seq, 'status', ARGV[o + 11], 'eta', ARGV[o + 12], 'courier', courier,
+        'dropoff', dropoff, 'reason', ARGV[o + 17], 'terminal', ARGV[o + 15], 'updatedAt', ARGV[o + 6])
+      if clear then
+        redis.call('HDEL', key, 'courierKey')
+      elseif ARGV[o + 18] ~= '' then
+        redis.call('HSET', key, 'courierKey', ARGV[o + 18])
+      end
+      if occurred and (not cur[8] or occurred > tonumber(cur[8])) then
+        redis.call('HSET', key, 'statusAt', ARGV[o + 20])
+      end
+      if change then
+        redis.call('HDEL', key, 'location', 'locAt')
+      elseif ARGV[o + 15] == '1' then
+        redis.call('HDEL', key, 'location')
+      end
+    end
+    redis.call('EXPIRE', key, ARGV[o + 2])
+    redis.call(ARGV[o + 4], ARGV[o + 3], ARGV[o + 7] .. seq .. ARGV[o + 8] .. courier .. ARGV[o + 9] .. dropoff .. ARGV[o + 10])
+    return 0
+  end
+
+  local code = decide()
+  if idKey then redis.call('SET', idKey, '1', 'EX', ARGV[o + 5]) end
+  return code, seq
+end
+
+-- Whether the deadline (epoch ms on Redis's clock, or nil for none) has passed.
+local function late(deadline)
+  if not deadline then return false end
   local t = redis.call('TIME')
-  if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[deadlineAt]) then
-    return redis.error_reply('EXPIRED the publish reached Redis after its deadline; not applied')
-  end
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(deadline)
 end
-local key = KEYS[1]
-local cur = redis.call('HMGET', key, 'seq', 'status', 'terminal', 'locAt', 'courier', 'dropoff',
-  'courierKey', 'statusAt')
-local seq = tonumber(cur[1]) or 0
-local terminal = cur[3] == '1'
+local EXPIRED = 'EXPIRED the publish reached Redis after its deadline; not applied'
 
-if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return {3, seq} end
-
-local function decide()
-  local courier, dropoff = '', ''
-  if ARGV[1] == 'location' then
-    if terminal then return 2 end
-    local recordedAt = tonumber(ARGV[11])
-    if cur[4] and recordedAt < tonumber(cur[4]) then return 1 end
-    seq = seq + 1
-    redis.call('HSET', key, 'seq', seq, 'location', ARGV[12], 'locAt', ARGV[11], 'updatedAt', ARGV[6])
-  else
-    if terminal then
-      if cur[2] == ARGV[11] then return 1 end
-      return 2
+if ARGV[1] == 'batch' then
+  local n, last = tonumber(ARGV[2]), tonumber(ARGV[3])
+  if late(ARGV[last + 1]) then return redis.error_reply(EXPIRED) end
+  local out, p = {}, 4
+  for i = 1, n do
+    local c = tonumber(ARGV[p])
+    local ok, code, seq = pcall(apply, KEYS[i], nil, p)
+    if ok then
+      out[2 * i - 1], out[2 * i] = code, seq
+    else
+      out[2 * i - 1], out[2 * i] = 4, type(code) == 'table' and tostring(code.err) or tostring(code)
     end
-    local clear = ARGV[19] == '1'
-    local occurred = tonumber(ARGV[20])
-    local change = clear or (ARGV[18] ~= '' and cur[7] and cur[7] ~= ARGV[18])
-    if change then
-      if occurred and cur[8] and occurred < tonumber(cur[8]) then return 1 end
-    elseif cur[2] and ARGV[16] ~= '' and string.find(',' .. ARGV[16] .. ',', ',' .. cur[2] .. ',', 1, true) then
-      return 1
-    end
-    courier = ARGV[13]
-    if clear then
-      courier = 'null'
-    elseif courier == '' then
-      courier = cur[5] or 'null'
-    end
-    dropoff = ARGV[14]
-    if dropoff == '' then dropoff = cur[6] or 'null' end
-    seq = seq + 1
-    redis.call('HSET', key, 'seq', seq, 'status', ARGV[11], 'eta', ARGV[12], 'courier', courier,
-      'dropoff', dropoff, 'reason', ARGV[17], 'terminal', ARGV[15], 'updatedAt', ARGV[6])
-    if clear then
-      redis.call('HDEL', key, 'courierKey')
-    elseif ARGV[18] ~= '' then
-      redis.call('HSET', key, 'courierKey', ARGV[18])
-    end
-    if occurred and (not cur[8] or occurred > tonumber(cur[8])) then
-      redis.call('HSET', key, 'statusAt', ARGV[20])
-    end
-    if change then
-      redis.call('HDEL', key, 'location', 'locAt')
-    elseif ARGV[15] == '1' then
-      redis.call('HDEL', key, 'location')
-    end
+    p = p + 1 + c
   end
-  redis.call('EXPIRE', key, ARGV[2])
-  redis.call(ARGV[4], ARGV[3], ARGV[7] .. seq .. ARGV[8] .. courier .. ARGV[9] .. dropoff .. ARGV[10])
-  return 0
+  return out
 end
 
-local code = decide()
-if KEYS[2] then redis.call('SET', KEYS[2], '1', 'EX', ARGV[5]) end
+if late(ARGV[ARGV[1] == 'location' and 13 or 21]) then return redis.error_reply(EXPIRED) end
+local code, seq = apply(KEYS[1], KEYS[2], 0)
 return {code, seq}

@@ -1,6 +1,12 @@
 package org.ordertracking.engine;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
@@ -25,6 +31,36 @@ import org.ordertracking.model.TrackingEvent;
 public interface Broker {
 
   Future<PublishResult> publish(TrackingEvent event, PublishOptions options);
+
+  /**
+   * {@link TrackingEngine#publishAll}: by default {@link #oneByOne}; a broker may apply many events
+   * in one step (the Redis broker runs a batch in one script call).
+   */
+  default Future<List<AsyncResult<PublishResult>>> publishAll(List<TrackingEvent> events) {
+    return oneByOne(events, event -> publish(event, PublishOptions.NONE));
+  }
+
+  /**
+   * {@code events} through {@code publish}, one order's events one after the other in list order
+   * (each waits for the previous one's answer, whatever it was), different orders in parallel; the
+   * outcomes in list order once all are answered. The future never fails.
+   */
+  static Future<List<AsyncResult<PublishResult>>> oneByOne(
+      List<TrackingEvent> events, Function<TrackingEvent, Future<PublishResult>> publish) {
+    List<AsyncResult<PublishResult>> results = new ArrayList<>(events.size());
+    List<Future<PublishResult>> all = new ArrayList<>(events.size());
+    Map<OrderId, Future<PublishResult>> lastOfOrder = new HashMap<>();
+    for (TrackingEvent event : events) {
+      Future<PublishResult> previous = lastOfOrder.get(event.orderId());
+      Future<PublishResult> result = previous == null
+          ? publish.apply(event)
+          : previous.transform(ignored -> publish.apply(event));
+      lastOfOrder.put(event.orderId(), result);
+      results.add(result);
+      all.add(result);
+    }
+    return Future.join(all).transform(ignored -> Future.succeededFuture(results));
+  }
 
   Future<Snapshot> snapshot(OrderId orderId);
 

@@ -1,10 +1,12 @@
 package org.ordertracking.engine;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ordertracking.model.OrderId;
@@ -79,6 +81,11 @@ public final class Hub implements TrackingEngine, EngineHealth {
   @Override
   public Future<PublishResult> publish(TrackingEvent event, PublishOptions options) {
     return broker.publish(event, options);
+  }
+
+  @Override
+  public Future<List<AsyncResult<PublishResult>>> publishAll(List<TrackingEvent> events) {
+    return broker.publishAll(events);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.ordertracking.engine;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import java.util.List;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.Snapshot;
@@ -30,7 +32,8 @@ import org.ordertracking.model.TrackingEvent;
  *       covers.
  *   <li>Publishes issued concurrently are each atomic but applied in no promised order (the Redis
  *       engine spreads them over a connection pool); a publisher that needs its events applied in
- *       order waits for each result before the next, as the batch endpoint does per order.
+ *       order waits for each result before the next, or hands them over together to {@link
+ *       #publishAll}, as the batch endpoint does.
  *   <li>One broker subscription per order per node (or per event loop: {@link Hub.Scope}),
  *       however many local listeners watch it; the last cancel releases it.
  * </ul>
@@ -45,6 +48,17 @@ public interface TrackingEngine {
   /** A publish with the engine's own rules only ({@link PublishOptions#NONE}). */
   default Future<PublishResult> publish(TrackingEvent event) {
     return publish(event, PublishOptions.NONE);
+  }
+
+  /**
+   * Publishes a batch with the engine's own rules ({@link PublishOptions#NONE}): each event as
+   * {@link #publish} would, the events of one order applied in list order (as if each waited for
+   * the previous one's answer), different orders in no promised order. The future never fails: it
+   * holds one outcome per event, in list order, each a result or that event's failure. An engine
+   * may apply many events in one step; each is still atomic on its own.
+   */
+  default Future<List<AsyncResult<PublishResult>>> publishAll(List<TrackingEvent> events) {
+    return Broker.oneByOne(events, this::publish);
   }
 
   /** The current state; an order never published for is {@link Snapshot#empty}. */

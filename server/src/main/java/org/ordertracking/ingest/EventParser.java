@@ -13,6 +13,7 @@ import org.ordertracking.model.Limits;
 import org.ordertracking.model.Location;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.OrderStatus;
+import org.ordertracking.model.TrackingEvent;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
 import org.ordertracking.model.TrackingEvent.StatusChange;
 
@@ -35,10 +36,36 @@ public final class EventParser {
   }
 
   public static OrderId orderId(String raw, String field) throws InvalidInput {
-    if (!OrderId.isValid(raw)) {
+    OrderId id = orderIdOrNull(raw);
+    if (id == null) {
       throw new InvalidInput(field + " must be 1-64 characters from [A-Za-z0-9_.-]");
     }
-    return new OrderId(raw);
+    return id;
+  }
+
+  /** The id, or null when {@code raw} is not a valid one: checked once (by the constructor). */
+  private static OrderId orderIdOrNull(String raw) {
+    try {
+      return new OrderId(raw);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A batch item: a location or a status event, by its {@code type}, with its {@code orderId}. */
+  public TrackingEvent item(JsonNode item, String provider) throws InvalidInput {
+    if (!item.isObject()) {
+      throw new InvalidInput("event must be a JSON object");
+    }
+    JsonNode type = item.get("type");
+    JsonNode rawId = item.get("orderId");
+    OrderId id = orderId(rawId != null && rawId.isTextual() ? rawId.asText() : null, "orderId");
+    String t = type != null && type.isTextual() ? type.asText() : "";
+    return switch (t) {
+      case "location" -> location(id, item.get("location"), item, "location.", provider);
+      case "status" -> status(id, item, provider);
+      default -> throw new InvalidInput("type must be \"location\" or \"status\"");
+    };
   }
 
   /** A location body: {@code lat, lng, heading?, speed?, accuracy?, recordedAt?}; {@code ref} from {@code refHolder}. */
@@ -66,6 +93,38 @@ public final class EventParser {
     String ref = optionalText(refHolder, "ref", "", MAX_REF);
     return new LocationUpdate(
         orderId, new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
+  }
+
+  /**
+   * A batch item's location from values read straight off the JSON (see {@link BatchReader}), with
+   * the rules of {@link #location}: the same event where {@code location} gives one, and null
+   * wherever {@code location} would refuse (the caller then takes that path, for its message).
+   * Absent optional values are null; {@code lat} and {@code lng} must have been present.
+   */
+  LocationUpdate location(String rawId, double lat, double lng, Double heading, Double speed, Double accuracy,
+      String recordedAtText, String ref, String provider) {
+    if (!(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)
+        || (heading != null && !(heading >= 0 && heading < 360))
+        || (speed != null && !(speed >= 0 && Double.isFinite(speed)))
+        || (accuracy != null && !(accuracy >= 0 && Double.isFinite(accuracy)))
+        || (ref != null && ref.length() > MAX_REF)) {
+      return null;
+    }
+    Instant now = clock.instant();
+    Instant recordedAt = now;
+    if (recordedAtText != null) {
+      try {
+        recordedAt = time(recordedAtText, "recordedAt", "location.");
+      } catch (InvalidInput e) {
+        return null;
+      }
+      if (recordedAt.isAfter(now.plus(MAX_FUTURE_SKEW))) {
+        return null;
+      }
+    }
+    OrderId id = orderIdOrNull(rawId);
+    return id == null ? null
+        : new LocationUpdate(id, new Location(lat, lng, heading, speed, accuracy, recordedAt), provider, ref);
   }
 
   /** A status body: {@code status, eta?, courier?{name?, vehicle?}, dropoff?{lat, lng}, reason?}. */
@@ -191,9 +250,15 @@ public final class EventParser {
     if (!v.isTextual()) {
       throw new InvalidInput(prefix + field + " must be an ISO-8601 time string");
     }
-    Instant t;
+    return time(v.asText(), field, prefix);
+  }
+
+  private static Instant time(String text, String field, String prefix) throws InvalidInput {
+    Instant t = utc(text);
     try {
-      t = OffsetDateTime.parse(v.asText()).toInstant();
+      if (t == null) {
+        t = OffsetDateTime.parse(text).toInstant();
+      }
     } catch (DateTimeParseException e) {
       throw new InvalidInput(
           prefix + field + " must be an ISO-8601 time such as 2026-11-21T10:15:30.123Z");
@@ -202,5 +267,59 @@ public final class EventParser {
       throw new InvalidInput(prefix + field + " must be between 1970 and 9999");
     }
     return t;
+  }
+
+  /**
+   * The common form of a time, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (1 to 9 fraction digits), read
+   * without {@link OffsetDateTime#parse}'s formatter machinery (a publisher sends one per event);
+   * null for anything else, including an invalid date, which {@code OffsetDateTime.parse} then
+   * reads or refuses. Where this gives an instant, it is the one {@code OffsetDateTime.parse} gives.
+   */
+  static Instant utc(String s) {
+    int n = s.length();
+    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    int nanos = 0;
+    if (n > 20) {
+      int fraction = n - 21;
+      if (s.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+        return null;
+      }
+      nanos = digits(s, 20, n - 1);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = fraction; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59
+        || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+      return null;
+    }
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+  }
+
+  /** The decimal number in {@code s[from, to)}, or -1 when a character there is not a digit. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }

@@ -31,6 +31,10 @@ final class InFlight {
     current.decrementAndGet();
   }
 
+  void release(int events) {
+    current.addAndGet(-events);
+  }
+
   int current() {
     return current.get();
   }

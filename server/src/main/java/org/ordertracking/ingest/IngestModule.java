@@ -3,8 +3,8 @@ package org.ordertracking.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -13,12 +13,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.ordertracking.auth.ApiKeys;
 import org.ordertracking.engine.TrackingEngine;
 import org.ordertracking.http.HttpErrors;
+import org.ordertracking.json.JsonText;
 import org.ordertracking.model.OrderId;
 import org.ordertracking.model.PublishResult;
 import org.ordertracking.model.TrackingEvent.LocationUpdate;
@@ -45,6 +44,7 @@ public final class IngestModule implements ServerModule {
   private final TrackingEngine engine;
   private final IngestAuth auth;
   private final EventParser parser;
+  private final BatchReader reader;
   private final InFlight inFlight;
   private final Metrics metrics;
 
@@ -58,6 +58,7 @@ public final class IngestModule implements ServerModule {
     this.engine = engine;
     this.auth = new IngestAuth(keys);
     this.parser = new EventParser(clock);
+    this.reader = new BatchReader(JSON, parser);
     this.inFlight = new InFlight(limits.maxInFlight());
   }
 
@@ -165,87 +166,108 @@ public final class IngestModule implements ServerModule {
   }
 
   private void batch(RoutingContext ctx, String provider) throws InvalidInput {
-    JsonNode body = parse(ctx);
-    JsonNode events = body.isObject() ? body.get("events") : null;
-    if (events == null || !events.isArray()) {
-      throw new InvalidInput("events must be an array");
+    var body = body(ctx);
+    if (body == null) {
+      throw new InvalidInput("body is empty; expected a JSON object");
     }
-    if (events.size() > MAX_BATCH) {
-      throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
-    }
-    List<Object> parsed = new ArrayList<>(events.size()); // an event, or the error of a bad item
+    List<Object> parsed = items(body.getBytes(), provider);
     int valid = 0;
-    for (JsonNode item : events) {
-      try {
-        parsed.add(batchItem(item, provider));
+    for (Object p : parsed) {
+      if (p instanceof TrackingEvent) {
         valid++;
-      } catch (InvalidInput e) {
+      } else {
         metrics.ingestEvent(provider, IngestResult.REJECTED);
-        parsed.add(new JsonObject().put("error", e.getMessage()));
       }
     }
     if (!inFlight.tryAcquire(valid)) {
       busy(ctx, valid);
       return;
     }
-    List<Future<JsonObject>> results = new ArrayList<>(parsed.size());
-    // Events of one order are published one after the other, in batch order; orders run in parallel.
-    Map<OrderId, Future<JsonObject>> lastOfOrder = new HashMap<>();
+    List<TrackingEvent> toPublish = new ArrayList<>(valid);
     for (Object p : parsed) {
-      if (!(p instanceof TrackingEvent event)) {
-        results.add(Future.succeededFuture((JsonObject) p));
-        continue;
+      if (p instanceof TrackingEvent event) {
+        toPublish.add(event);
       }
-      Future<JsonObject> previous = lastOfOrder.getOrDefault(event.orderId(), Future.succeededFuture());
-      Future<JsonObject> result =
-          previous
-              .transform(ignored -> engine.publish(event))
-              .onComplete(ar -> inFlight.release())
-              .onComplete(ar -> record(event, ar.succeeded() ? ar.result() : null))
-              .map(r -> itemResult(event, r))
-              .otherwise(err -> new JsonObject().put("error", "engine unavailable: " + err.getMessage()));
-      lastOfOrder.put(event.orderId(), result);
-      results.add(result);
     }
-    Future.join(results)
-        .onComplete(
-            ar -> {
-              JsonArray out = new JsonArray();
-              int accepted = 0;
-              for (Future<JsonObject> f : results) {
-                JsonObject r = f.result();
-                if (!r.containsKey("error")) {
-                  accepted++;
-                }
-                out.add(r);
-              }
-              HttpErrors.sendJson(ctx, 200, new JsonObject()
-                  .put("accepted", accepted)
-                  .put("rejected", results.size() - accepted)
-                  .put("results", out));
-            });
+    // One hand-over for the whole batch: the engine applies each order's events in batch order.
+    Future<List<AsyncResult<PublishResult>>> published;
+    try {
+      published = toPublish.isEmpty() ? Future.succeededFuture(List.of()) : engine.publishAll(toPublish);
+    } catch (RuntimeException e) {
+      published = Future.failedFuture(e);
+    }
+    int publishing = valid;
+    published.onComplete(ar -> {
+      inFlight.release(publishing);
+      int accepted = 0;
+      int e = 0;
+      StringBuilder items = new StringBuilder(parsed.size() * 32);
+      for (Object p : parsed) {
+        if (items.length() > 0) {
+          items.append(',');
+        }
+        if (!(p instanceof TrackingEvent event)) {
+          items.append("{\"error\":").append(JsonText.quote(((InvalidInput) p).getMessage())).append('}');
+          continue;
+        }
+        AsyncResult<PublishResult> r = ar.succeeded() ? ar.result().get(e) : null;
+        e++;
+        PublishResult result = r != null && r.succeeded() ? r.result() : null;
+        record(event, result);
+        if (result == null) {
+          Throwable err = r == null ? ar.cause() : r.cause();
+          items.append("{\"error\":").append(JsonText.quote("engine unavailable: " + err.getMessage())).append('}');
+        } else if (result.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
+          items.append("{\"error\":").append(JsonText.quote(refusal(event))).append('}');
+        } else {
+          accepted++;
+          items.append("{\"seq\":").append(result.seq()).append(",\"applied\":").append(result.applied()).append('}');
+        }
+      }
+      // The answer's JSON, written directly: {"accepted":n,"rejected":m,"results":[...]}.
+      StringBuilder out = new StringBuilder(items.length() + 48).append("{\"accepted\":").append(accepted)
+          .append(",\"rejected\":").append(parsed.size() - accepted)
+          .append(",\"results\":[").append(items).append("]}");
+      ctx.response()
+          .setStatusCode(200)
+          .putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store")
+          .end(out.toString());
+    });
   }
 
-  private static JsonObject itemResult(TrackingEvent event, PublishResult r) {
-    if (r.outcome() == PublishResult.Outcome.REFUSED_TERMINAL) {
-      return new JsonObject().put("error", refusal(event));
+  /**
+   * The batch's items, each an event or the InvalidInput of a bad item: in one pass when the body
+   * allows ({@link BatchReader}), else (and for every answer about the body as a whole) from the
+   * JSON tree.
+   */
+  private List<Object> items(byte[] body, String provider) throws InvalidInput {
+    List<Object> parsed = reader.read(body, MAX_BATCH, provider, item -> treeItem(item, provider));
+    if (parsed != null) {
+      return parsed;
     }
-    return new JsonObject().put("seq", r.seq()).put("applied", r.applied());
+    JsonNode root = parse(body);
+    JsonNode events = root.isObject() ? root.get("events") : null;
+    if (events == null || !events.isArray()) {
+      throw new InvalidInput("events must be an array");
+    }
+    if (events.size() > MAX_BATCH) {
+      throw new InvalidInput("events holds " + events.size() + " events; at most " + MAX_BATCH);
+    }
+    parsed = new ArrayList<>(events.size());
+    for (JsonNode item : events) {
+      parsed.add(treeItem(item, provider));
+    }
+    return parsed;
   }
 
-  private TrackingEvent batchItem(JsonNode item, String provider) throws InvalidInput {
-    if (!item.isObject()) {
-      throw new InvalidInput("event must be a JSON object");
+  /** A batch item read as a tree: its event, or the InvalidInput refusing it. */
+  private Object treeItem(JsonNode item, String provider) {
+    try {
+      return parser.item(item, provider);
+    } catch (InvalidInput e) {
+      return e;
     }
-    JsonNode type = item.get("type");
-    JsonNode rawId = item.get("orderId");
-    OrderId id = EventParser.orderId(rawId != null && rawId.isTextual() ? rawId.asText() : null, "orderId");
-    String t = type != null && type.isTextual() ? type.asText() : "";
-    return switch (t) {
-      case "location" -> parser.location(id, item.get("location"), item, "location.", provider);
-      case "status" -> parser.status(id, item, provider);
-      default -> throw new InvalidInput("type must be \"location\" or \"status\"");
-    };
   }
 
   private void order(RoutingContext ctx) {
@@ -283,8 +305,12 @@ public final class IngestModule implements ServerModule {
     if (body == null) {
       throw new InvalidInput("body is empty; expected a JSON object");
     }
+    return parse(body.getBytes());
+  }
+
+  private static JsonNode parse(byte[] body) throws InvalidInput {
     try {
-      return JSON.readTree(body.getBytes());
+      return JSON.readTree(body);
     } catch (IOException e) {
       throw new InvalidInput("body is not valid JSON");
     }

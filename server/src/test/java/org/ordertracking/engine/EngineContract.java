@@ -89,6 +89,65 @@ public abstract class EngineContract {
     assertEquals(6, result(engine.publish(status(id, OrderStatus.PICKED_UP))).seq());
   }
 
+  /**
+   * A batch longer than the Redis engine's events per script call, with one order's events spread
+   * from its start to its end: each event's outcome is what publishing them one by one in batch
+   * order would give, and the order's frames come in seq order.
+   */
+  @Test
+  void publishAllGivesEveryEventTheOutcomeOfPublishingThemOneByOneInBatchOrder() {
+    OrderId a = Ids.order();
+    OrderId b = Ids.order();
+    BlockingQueue<Frame> framesOfA = watch(a);
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<TrackingEvent> events = new ArrayList<>();
+    List<PublishResult> expected = new ArrayList<>();
+    events.add(location(a, 52.1, t));
+    expected.add(new PublishResult(Outcome.APPLIED, 1));
+    List<OrderId> others = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      OrderId other = Ids.order();
+      others.add(other);
+      events.add(location(other, 52.0, t));
+      expected.add(new PublishResult(Outcome.APPLIED, 1));
+    }
+    events.add(location(a, 52.2, t.minusSeconds(1)));
+    expected.add(new PublishResult(Outcome.IGNORED, 1));
+    events.add(status(a, OrderStatus.PICKED_UP));
+    expected.add(new PublishResult(Outcome.APPLIED, 2));
+    for (OrderId other : others.subList(0, 60)) {
+      events.add(location(other, 52.3, t.plusSeconds(1)));
+      expected.add(new PublishResult(Outcome.APPLIED, 2));
+    }
+    events.add(status(a, OrderStatus.DELIVERED));
+    expected.add(new PublishResult(Outcome.APPLIED, 3));
+    events.add(location(a, 52.4, t.plusSeconds(2)));
+    expected.add(new PublishResult(Outcome.REFUSED_TERMINAL, 3));
+    events.add(status(b, OrderStatus.CANCELLED));
+    expected.add(new PublishResult(Outcome.APPLIED, 1));
+    events.add(status(b, OrderStatus.CANCELLED));
+    expected.add(new PublishResult(Outcome.IGNORED, 1));
+
+    var outcomes = result(engine.publishAll(events));
+    assertEquals(events.size(), outcomes.size());
+    for (int i = 0; i < events.size(); i++) {
+      assertTrue(outcomes.get(i).succeeded(), "event " + i + ": " + outcomes.get(i).cause());
+      assertEquals(expected.get(i), outcomes.get(i).result(), "event " + i);
+    }
+    Frame first = next(framesOfA);
+    assertEquals(1, first.seq());
+    assertEquals(Frames.location((LocationUpdate) events.get(0), T0.toEpochMilli()).glue(1, "", ""),
+        first.bytes().toString());
+    assertEquals(2, next(framesOfA).seq());
+    Frame last = next(framesOfA);
+    assertEquals(3, last.seq());
+    assertTrue(last.bytes().toString().contains("\"status\":\"DELIVERED\""));
+    assertEquals(OrderStatus.DELIVERED, result(engine.snapshot(a)).status());
+    assertEquals(2, result(engine.snapshot(others.get(0))).seq());
+    assertEquals(1, result(engine.snapshot(others.get(149))).seq());
+    assertTrue(result(engine.publishAll(List.of())).isEmpty());
+  }
+
   @Test
   void unknownOrderHasAnEmptySnapshot() {
     Snapshot s = result(engine.snapshot(Ids.order()));

@@ -548,4 +548,40 @@ class EventParserTest {
       assertThrows(InvalidInput.class, () -> EventParser.orderId(null, "orderId"));
     }
   }
+
+  /** The fast reading of the common time form gives what {@code OffsetDateTime.parse} gives, or leaves it to it. */
+  @Nested
+  class UtcTimes {
+    @ParameterizedTest
+    @ValueSource(strings = {
+      "2026-11-21T10:15:30Z", "2026-11-21T10:15:30.1Z", "2026-11-21T10:15:30.123Z",
+      "2026-11-21T10:15:30.123456789Z", "1970-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
+      "0000-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z", "2024-02-29T12:00:00Z", "2000-02-29T00:00:00Z"})
+    void readsTheCommonFormAsOffsetDateTimeDoes(String text) {
+      assertEquals(java.time.OffsetDateTime.parse(text).toInstant(), EventParser.utc(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+      "2026-11-21T10:15:30+00:00", "2026-11-21t10:15:30z", "2026-11-21T10:15Z", "2026-11-21T10:15:30.Z",
+      "2026-11-21T10:15:30.1234567890Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+      "2026-13-01T00:00:00Z", "2026-00-01T00:00:00Z", "2026-01-00T00:00:00Z", "2026-01-01T24:00:00Z",
+      "2026-01-01T23:60:00Z", "2026-01-01T23:59:60Z", "+2026-01-01T00:00:00Z", "2026-01-01T00:00:00", "20x6-01-01T00:00:00Z",
+      "2026-01-01 00:00:00Z", "2026-01-01T00:00:0aZ", "2026-01-01T00:00:00.12a4Z", "2026-1-01T00:00:00Z", ""})
+    void leavesEverythingElseToOffsetDateTime(String text) {
+      assertNull(EventParser.utc(text));
+    }
+
+    @Test
+    void agreesWithOffsetDateTimeOverManyInstants() {
+      java.util.Random random = new java.util.Random(7);
+      for (int i = 0; i < 20_000; i++) {
+        Instant t = Instant.ofEpochSecond(random.nextLong(253_402_300_800L), random.nextInt(1_000_000_000));
+        String text = java.time.format.DateTimeFormatter.ISO_INSTANT.format(t);
+        if (text.length() <= 30) {
+          assertEquals(java.time.OffsetDateTime.parse(text).toInstant(), EventParser.utc(text), text);
+        }
+      }
+    }
+  }
 }

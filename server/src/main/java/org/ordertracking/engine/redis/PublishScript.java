@@ -1,5 +1,6 @@
 package org.ordertracking.engine.redis;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -96,13 +97,44 @@ final class PublishScript {
       keys.add(RedisKeys.eventIdKey(id, options.idempotencyKey()));
     }
     List<String> args = new ArrayList<>(16);
-    args.addAll(List.of(
-        event instanceof LocationUpdate ? "location" : "status",
-        stateTtlSeconds,
-        RedisKeys.eventsChannel(id),
-        publishCommand,
-        eventIdTtlSeconds,
-        at));
+    addEvent(args, event, options, now, at);
+    return run(redis, keys, args).map(PublishScript::result);
+  }
+
+  /**
+   * Publishes {@code events}, all accepted at {@code now}, with the engine's own rules only, in one
+   * call of the script's batch form: applied one after the other in list order, each as {@link
+   * #publish} would. The future fails only when the call as a whole did (nothing applied: the
+   * deadline, the connection); otherwise it holds one outcome per event, a result or that
+   * event's own failure.
+   */
+  Future<List<AsyncResult<PublishResult>>> publishAll(Redis redis, List<TrackingEvent> events, Instant now) {
+    String at = Times.format(now);
+    List<String> keys = new ArrayList<>(events.size());
+    List<String> args = new ArrayList<>(3 + events.size() * 14);
+    args.add("batch");
+    args.add(Integer.toString(events.size()));
+    args.add(null); // the index of the last event argument, once known
+    for (TrackingEvent event : events) {
+      keys.add(RedisKeys.stateKey(event.orderId()));
+      int countAt = args.size();
+      args.add(null);
+      addEvent(args, event, PublishOptions.NONE, now, at);
+      args.set(countAt, Integer.toString(args.size() - countAt - 1));
+    }
+    args.set(2, Integer.toString(args.size())); // ARGV is 1-based: the last argument is ARGV[size]
+    return run(redis, keys, args).map(r -> results(r, events.size()));
+  }
+
+  /** One event's arguments, in the single form's ARGV layout (see the script). */
+  private void addEvent(List<String> args, TrackingEvent event, PublishOptions options, Instant now, String at) {
+    OrderId id = event.orderId();
+    args.add(event instanceof LocationUpdate ? "location" : "status");
+    args.add(stateTtlSeconds);
+    args.add(RedisKeys.eventsChannel(id));
+    args.add(publishCommand);
+    args.add(eventIdTtlSeconds);
+    args.add(at);
     if (event instanceof LocationUpdate loc) {
       addParts(args, Frames.location(loc, now.toEpochMilli()));
       args.add(Long.toString(loc.location().recordedAt().toEpochMilli()));
@@ -121,7 +153,23 @@ final class PublishScript {
       args.add(options.clearCourier() ? "1" : "0");
       args.add(options.occurredAt() == null ? "" : Long.toString(options.occurredAt().toEpochMilli()));
     }
-    return run(redis, keys, args).map(PublishScript::result);
+  }
+
+  /** The batch form's reply, {@code code, seq} per event (code 4: that event failed, with the error). */
+  private static List<AsyncResult<PublishResult>> results(Response r, int events) {
+    if (r == null || r.size() != 2 * events) {
+      throw new IllegalStateException("publish script answered " + (r == null ? 0 : r.size()) + " values for "
+          + events + " events");
+    }
+    List<AsyncResult<PublishResult>> out = new ArrayList<>(events);
+    for (int i = 0; i < events; i++) {
+      int code = r.get(2 * i).toInteger();
+      Response second = r.get(2 * i + 1);
+      out.add(code < OUTCOMES.length
+          ? Future.succeededFuture(new PublishResult(OUTCOMES[code], second.toLong()))
+          : Future.failedFuture(String.valueOf(second)));
+    }
+    return out;
   }
 
   private static void addParts(List<String> args, FrameParts parts) {

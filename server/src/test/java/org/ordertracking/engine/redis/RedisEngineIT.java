@@ -112,6 +112,21 @@ class RedisEngineIT {
     assertEquals("1", result(redis.send(Request.cmd(Command.HGET).arg(key).arg("seq"))).toString());
   }
 
+  /** A batch is one script call, yet one event that Redis fails fails alone: the others are applied. */
+  @Test
+  void anEventRedisFailsInABatchFailsAloneAndTheOthersAreApplied() {
+    OrderId broken = Ids.order();
+    OrderId fine = Ids.order();
+    result(redis.send(Request.cmd(Command.SET).arg(RedisKeys.stateKey(broken)).arg("not a hash")));
+    var outcomes = result(engine.publishAll(List.of(location(fine), location(broken), location(fine))));
+    assertEquals(3, outcomes.size());
+    assertEquals(1, outcomes.get(0).result().seq());
+    assertTrue(outcomes.get(1).failed());
+    assertTrue(outcomes.get(1).cause().getMessage().contains("WRONGTYPE"), outcomes.get(1).cause().getMessage());
+    assertEquals(2, outcomes.get(2).result().seq());
+    assertEquals("not a hash", result(redis.send(Request.cmd(Command.GET).arg(RedisKeys.stateKey(broken)))).toString());
+  }
+
   @Test
   void idempotencyKeysLiveInTheOrdersSlotAndExpire() {
     OrderId id = Ids.order();
