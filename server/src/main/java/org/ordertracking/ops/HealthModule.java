@@ -16,13 +16,6 @@ public final class HealthModule implements ServerModule {
     this.node = node;
   }
 
-  private java.util.Optional<String> readiness() {
-    if (node.warmingUp() && !node.draining()) {
-      return java.util.Optional.of(ReadinessReasons.WARMING_UP);
-    }
-    return node.notReadyReason();
-  }
-
   @Override
   public void mount(Router router) {
     router.get("/health/live").handler(ctx -> HttpErrors.sendJson(ctx, 200, new JsonObject().put("status", "live")));
@@ -30,7 +23,7 @@ public final class HealthModule implements ServerModule {
         .get("/health/ready")
         .handler(
             ctx ->
-                readiness()
+                node.readiness()
                     .ifPresentOrElse(
                         reason ->
                             HttpErrors.sendJson(

@@ -58,6 +58,18 @@ public final class NodeState {
   }
 
   /**
+   * What {@code /health/ready} answers (and {@code tracking_node_ready} shows): empty when ready,
+   * else the public code: {@code warming_up} during the start-up warm-up (unless draining), else
+   * {@link #notReadyReason()}.
+   */
+  public Optional<String> readiness() {
+    if (warmingUp && !draining) {
+      return Optional.of(ReadinessReasons.WARMING_UP);
+    }
+    return notReadyReason();
+  }
+
+  /**
    * Whether the node is still warming up at start-up. Kept out of {@link #notReadyReason()} on
    * purpose: it holds back the load balancer (readiness 503), not sockets that arrive anyway.
    */

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ordertracking.testing.Await;
 import org.ordertracking.testing.Ports;
+import org.ordertracking.testing.Scrape;
 import org.ordertracking.testing.TestNode;
 
 /**
@@ -35,8 +36,11 @@ class StartupWarmupIT {
 
       Await.until(vertx, Duration.ofSeconds(10), "readiness answers 503 warming_up while warming up",
           () -> readiness(http, port).map(r -> r.equals("503 warming_up")).otherwise(false));
+      // The gauge says what readiness says (it said 1 during the warm-up before stop 16).
+      Await.until("tracking_node_ready is 0 while warming up", () -> Scrape.of(port).value("tracking_node_ready") == 0);
       TrackingServer server = Await.result(starting); // start() completes once the warm-up is over
       assertEquals("200 ready", Await.result(readiness(http, port)));
+      assertEquals(1, Scrape.of(port).value("tracking_node_ready"));
       // The warm-up's own sockets (SocketWarmup): real upgrades that reached their snapshot and were
       // closed by their client, none left open.
       double connects = server.telemetry().registry().get("tracking.ws.connects").counter().count();

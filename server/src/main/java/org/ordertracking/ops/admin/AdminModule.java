@@ -94,7 +94,7 @@ public final class AdminModule implements ServerModule {
   io.vertx.core.Future<JsonObject> snapshot() {
     Clock clock = ctx.clock();
     var node = ctx.node();
-    String notReady = node.notReadyReason().orElse(null);
+    String notReady = node.readiness().orElse(null); // what /health/ready says
     String engine = ctx.engine().name();
     JsonObject out = new JsonObject()
         .put("node", new JsonObject()

@@ -28,7 +28,7 @@ public final class NodeGauges {
         .register(registry);
     Gauge.builder("tracking.orders.watched", engine, NodeGauges::watched).strongReference(true)
         .description("Orders the engine holds a subscription for (one per order per node)").register(registry);
-    Gauge.builder("tracking.node.ready", node, n -> n.notReadyReason().isEmpty() ? 1 : 0).strongReference(true)
+    Gauge.builder("tracking.node.ready", node, n -> n.readiness().isEmpty() ? 1 : 0).strongReference(true)
         .description("1 when /health/ready answers 200").register(registry);
     Gauge.builder("tracking.node.draining", node, n -> n.draining() ? 1 : 0).strongReference(true)
         .description("1 once the node drains (SIGTERM)").register(registry);
