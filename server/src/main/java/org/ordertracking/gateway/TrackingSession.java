@@ -344,26 +344,27 @@ final class TrackingSession extends TimingWheel.Entry implements FrameListener, 
     host.schedule(this, at);
   }
 
-  void close(short code, String reason) {
-    if (state == CLOSED) {
-      return;
-    }
+  /** CLOSED: drops what is queued or held and leaves the timing wheel. */
+  private void release() {
     state = CLOSED;
     queue = null;
     heldWhileSyncing = null;
     partial = null;
     host.unschedule(this);
+  }
+
+  void close(short code, String reason) {
+    if (state == CLOSED) {
+      return;
+    }
+    release();
     socket.close(code, reason);
   }
 
   /** The connection ended (see {@link SocketListener#onClosed} for {@code code}). */
   @Override
   public void onClosed(int code) {
-    state = CLOSED;
-    queue = null;
-    heldWhileSyncing = null;
-    partial = null;
-    host.unschedule(this);
+    release();
     if (subscription != null) {
       subscription.cancel();
     }

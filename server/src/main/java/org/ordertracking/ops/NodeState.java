@@ -20,7 +20,11 @@ public final class NodeState {
   private final Metrics metrics;
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean draining;
-  /** Set while the start-up warm-up runs: only {@code /health/ready} reports it (HealthModule). */
+  /**
+   * Set while the start-up warm-up runs. Only {@link #readiness()} reports it, not {@link
+   * #notReadyReason()}: it holds back the load balancer (readiness 503), not sockets that arrive
+   * anyway (the warm-up's own among them).
+   */
   private volatile boolean warmingUp;
   /** The engine's last reason, to log each new one once (health checks come every few seconds). */
   private volatile String lastEngineReason;
@@ -67,14 +71,6 @@ public final class NodeState {
       return Optional.of(ReadinessReasons.WARMING_UP);
     }
     return notReadyReason();
-  }
-
-  /**
-   * Whether the node is still warming up at start-up. Kept out of {@link #notReadyReason()} on
-   * purpose: it holds back the load balancer (readiness 503), not sockets that arrive anyway.
-   */
-  public boolean warmingUp() {
-    return warmingUp;
   }
 
   public void setWarmingUp(boolean warmingUp) {

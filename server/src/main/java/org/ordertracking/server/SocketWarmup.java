@@ -60,9 +60,6 @@ final class SocketWarmup {
    * to their snapshot, or fails on the first that did not.
    */
   static Future<Integer> run(Vertx vertx, TokenService tokens, String listenHost, int port, Duration budget) {
-    if (budget.isZero()) {
-      return Future.succeededFuture(0);
-    }
     SocketWarmup warmup = new SocketWarmup(vertx, tokens, loopbackFor(listenHost), port, budget);
     vertx.runOnContext(v -> warmup.fill());
     return warmup.done.future().eventually(() -> warmup.client.close());

@@ -16,6 +16,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.ContextInternal;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,12 +110,10 @@ public final class WebSocketChannel extends ChannelInboundHandlerAdapter impleme
       ReferenceCountUtil.release(msg); // the upgrade request's empty last content
       return;
     }
-    ContextInternal previous = context.beginDispatch();
     try {
-      onFrame(frame);
+      inContext(frame, this::onFrame);
     } finally {
       frame.release();
-      context.endDispatch(previous);
     }
   }
 
@@ -140,16 +139,23 @@ public final class WebSocketChannel extends ChannelInboundHandlerAdapter impleme
       ctx.close(); // the answer to our close: the handshake is complete
       return;
     }
-    closeSent = true;
     if (status >= 0 && !sendable(status)) {
-      code = PROTOCOL_ERROR;
-      ctx.writeAndFlush(WireFrames.close(ctx.alloc(), PROTOCOL_ERROR, "invalid close code " + status))
-          .addListener(ChannelFutureListener.CLOSE);
-      return;
+      closeAtOnce(PROTOCOL_ERROR, PROTOCOL_ERROR, "invalid close code " + status);
+    } else if (status < 0) {
+      closeAtOnce(NO_STATUS, 0, ""); // an empty close frame is answered with an empty one
+    } else {
+      closeAtOnce(status, status, "");
     }
-    code = status < 0 ? NO_STATUS : status;
-    ctx.writeAndFlush(WireFrames.close(ctx.alloc(), status < 0 ? 0 : status, ""))
-        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * Sends a close frame with {@code sentCode} (0: none) and ends the connection once it is written,
+   * without waiting for an answer; the socket reports {@code reportedCode}.
+   */
+  private void closeAtOnce(int reportedCode, int sentCode, String reason) {
+    closeSent = true;
+    code = reportedCode;
+    ctx.writeAndFlush(WireFrames.close(ctx.alloc(), sentCode, reason)).addListener(ChannelFutureListener.CLOSE);
   }
 
   /**
@@ -165,11 +171,8 @@ public final class WebSocketChannel extends ChannelInboundHandlerAdapter impleme
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof CorruptedWebSocketFrameException bad && !closeSent) {
-      closeSent = true;
-      code = bad.closeStatus().code();
-      String why = bad.getMessage() != null ? bad.getMessage() : bad.closeStatus().reasonText();
-      ctx.writeAndFlush(WireFrames.close(ctx.alloc(), code, why))
-          .addListener(ChannelFutureListener.CLOSE);
+      int status = bad.closeStatus().code();
+      closeAtOnce(status, status, bad.getMessage() != null ? bad.getMessage() : bad.closeStatus().reasonText());
       return;
     }
     if (!(cause instanceof IOException)) {
@@ -182,12 +185,7 @@ public final class WebSocketChannel extends ChannelInboundHandlerAdapter impleme
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      ContextInternal previous = context.beginDispatch();
-      try {
-        listener.onWritable();
-      } finally {
-        context.endDispatch(previous);
-      }
+      inContext(listener, SocketListener::onWritable);
     }
   }
 
@@ -198,9 +196,18 @@ public final class WebSocketChannel extends ChannelInboundHandlerAdapter impleme
       closeWait = null;
     }
     closeSent = true;
+    inContext(code == 0 ? DROPPED : code, listener::onClosed);
+  }
+
+  /**
+   * Runs {@code handler} with {@code event} as the accepting context's code. Unlike {@code
+   * ContextInternal.dispatch}, which only reports what a handler throws, an exception goes on to
+   * {@link #exceptionCaught}: it closes the socket and is logged there.
+   */
+  private <E> void inContext(E event, Consumer<E> handler) {
     ContextInternal previous = context.beginDispatch();
     try {
-      listener.onClosed(code == 0 ? DROPPED : code);
+      handler.accept(event);
     } finally {
       context.endDispatch(previous);
     }

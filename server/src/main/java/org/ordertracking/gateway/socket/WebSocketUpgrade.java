@@ -38,6 +38,8 @@ import java.util.List;
 public final class WebSocketUpgrade {
   /** RFC 6455 1.3: appended to the client's key, SHA-1, base64: the Sec-WebSocket-Accept. */
   private static final byte[] GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.US_ASCII);
+  /** Vert.x's name for its HTTP/1.x request decoder in the pipeline. */
+  private static final String HTTP_DECODER = "httpDecoder";
   private final WebSocketDecoderConfig decoderConfig;
   private final MessageDigest sha1;
 
@@ -70,7 +72,7 @@ public final class WebSocketUpgrade {
     ChannelHandlerContext vertx = connection.channelHandlerContext();
     Channel channel = vertx.channel();
     ChannelPipeline pipeline = channel.pipeline();
-    ChannelHandler httpDecoder = pipeline.get("httpDecoder");
+    ChannelHandler httpDecoder = pipeline.get(HTTP_DECODER);
     if (httpDecoder == null) {
       throw new IllegalStateException("no HTTP/1.x decoder on the connection: " + pipeline.names());
     }
@@ -81,7 +83,7 @@ public final class WebSocketUpgrade {
     // comes before it (TLS, were it configured) stays, and so does the h2c upgrade handler, when
     // cleartext HTTP/2 is on: it is below us on the stack and removes itself when we return.
     List<String> names = pipeline.names();
-    for (String name : names.subList(names.indexOf("httpDecoder") + 1, names.size())) {
+    for (String name : names.subList(names.indexOf(HTTP_DECODER) + 1, names.size())) {
       if (!name.equals(vertx.name()) && !name.equals("h2c") && pipeline.get(name) != null) {
         pipeline.remove(name);
       }
@@ -93,8 +95,8 @@ public final class WebSocketUpgrade {
     pipeline.firstContext().writeAndFlush(response, channel.voidPromise());
     // Bytes the client sent after its request (frames it did not wait to send) pass from the HTTP
     // decoder to its replacement when it is removed: the validator must be in place first.
-    pipeline.addAfter("httpDecoder", "utf8", new Utf8FrameValidator(false));
-    pipeline.replace("httpDecoder", "ws-decoder", new WebSocket13FrameDecoder(decoderConfig));
+    pipeline.addAfter(HTTP_DECODER, "utf8", new Utf8FrameValidator(false));
+    pipeline.replace(HTTP_DECODER, "ws-decoder", new WebSocket13FrameDecoder(decoderConfig));
   }
 
   /** Tells Vert.x its HTTP connection ended, as Netty would on a disconnect. */
